@@ -1,0 +1,39 @@
+import type { Actor } from '../sim/actor.js';
+import type { CheckContext, Checker } from '../model/probes.js';
+import { formatSite } from './describe.js';
+
+/**
+ * No CPU can make progress, yet some have not finished: every one of them is spinning on a lock, sleeping on
+ * a mutex or waiting for a grace period or a flush that cannot come. The report lists each blocked CPU, what
+ * it waits for and who holds it, and the locks each one holds.
+ */
+export class DeadlockChecker implements Checker {
+  readonly name = 'deadlock';
+  private ctx!: CheckContext;
+
+  beginRun(ctx: CheckContext): void {
+    this.ctx = ctx;
+  }
+
+  stuck(blocked: readonly Actor[]): void {
+    const lines: string[] = [];
+    const waits: string[] = [];
+    for (const a of blocked) {
+      const cpu = this.ctx.cpuOf(a);
+      const interrupted = a.interrupters.find((i) => i.started && !i.done);
+      const what = interrupted !== undefined ? `interrupted by ${interrupted.name}, which cannot finish` : (a.waitOn?.describe() ?? 'not runnable');
+      lines.push(`  ${a.name}: ${what}${a.opSite !== null ? ` at ${formatSite(a.opSite)}` : ''}`);
+      for (const h of cpu.held) lines.push(`      holds ${h.lock.name} [${h.lock.cls.name}], taken at ${formatSite(h.site)}`);
+      if (a.opSite !== null) waits.push(a.opSite.fn);
+    }
+    const classes = [...new Set(blocked.flatMap((a) => this.ctx.cpuOf(a).held.map((h) => h.lock.cls.name)))].sort();
+    this.ctx.report({
+      kind: 'deadlock',
+      object: classes.join(', ') || 'cpu',
+      site: [...new Set(waits)].sort().join(' / '),
+      title: `INFO: deadlock: ${blocked.length} CPU(s) blocked for good (${blocked.map((a) => a.name).join(', ')})`,
+      details: () => ['Blocked CPUs, what each waits for, and the locks it holds:', ...lines],
+      fatal: true,
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { Checker } from '../model/probes.js';
+import { DeadlockChecker } from './deadlock.js';
+import { DoubleFreeChecker } from './doubleFree.js';
+import { IrqLockInversionChecker } from './irqLockInversion.js';
+import { LeakChecker } from './leak.js';
+import { ListCorruptionChecker } from './listCorruption.js';
+import { LockOrderChecker } from './lockOrder.js';
+import { LostNotificationChecker } from './lostNotification.js';
+import { NullDerefChecker } from './nullDeref.js';
+import { OutOfBoundsChecker } from './outOfBounds.js';
+import { RefcountUnderflowChecker } from './refcountUnderflow.js';
+import { SleepInAtomicChecker } from './sleepInAtomic.js';
+import { UnregisterContractChecker } from './unregisterContract.js';
+import { UseAfterFreeChecker } from './useAfterFree.js';
+
+/** Every checker, fresh: one set per exploration (lockdep's graph lives as long as the set). */
+export function allCheckers(): Checker[] {
+  return [
+    new NullDerefChecker(),
+    new UseAfterFreeChecker(),
+    new DoubleFreeChecker(),
+    new OutOfBoundsChecker(),
+    new ListCorruptionChecker(),
+    new RefcountUnderflowChecker(),
+    new LockOrderChecker(),
+    new IrqLockInversionChecker(),
+    new SleepInAtomicChecker(),
+    new DeadlockChecker(),
+    new UnregisterContractChecker(),
+    new LostNotificationChecker(),
+    new LeakChecker(),
+  ];
+}
+
+export {
+  DeadlockChecker,
+  DoubleFreeChecker,
+  IrqLockInversionChecker,
+  LeakChecker,
+  ListCorruptionChecker,
+  LockOrderChecker,
+  LostNotificationChecker,
+  NullDerefChecker,
+  OutOfBoundsChecker,
+  RefcountUnderflowChecker,
+  SleepInAtomicChecker,
+  UnregisterContractChecker,
+  UseAfterFreeChecker,
+};

@@ -1,0 +1,144 @@
+import type { PriorRun } from '../sim/finding.js';
+import type { Cpu } from '../model/context.js';
+import { LockBase } from '../model/locking/lockTypes.js';
+import type { Actor } from '../sim/actor.js';
+import type { CheckContext, Checker } from '../model/probes.js';
+import { formatSite, stepName, type Site } from './describe.js';
+import { LockdepState, type IrqUsage, type Witness } from './lockdep/state.js';
+
+type Irq = 'SOFTIRQ' | 'HARDIRQ';
+const IRQS: readonly Irq[] = ['HARDIRQ', 'SOFTIRQ'];
+const inBit = (irq: Irq): IrqUsage => `IN-${irq}-W`;
+const onBit = (irq: Irq): IrqUsage => `${irq}-ON-W`;
+
+/**
+ * lockdep's irq-safety checks. A class taken in softirq (hardirq) context is SOFTIRQ-safe; a class taken with
+ * softirqs (irqs) enabled is SOFTIRQ-unsafe. Reported: one class that is both ("inconsistent lock state"), and
+ * a dependency from a safe class to an unsafe one (the unsafe lock may be held when the interrupt comes, and the
+ * interrupt may wait for the safe lock held by a CPU that waits for the unsafe one). Usage and dependencies live
+ * as long as the exploration, like lockdep's; a run that shows the whole pattern by itself is reported again
+ * with no earlier run needed.
+ */
+export class IrqLockInversionChecker implements Checker {
+  readonly name = 'irq-lock-inversion';
+  private ctx!: CheckContext;
+  private readonly global = new LockdepState();
+  private local = new LockdepState();
+  private readonly reportedGlobal = new Set<string>();
+  private reportedLocal = new Set<string>();
+  private readonly schedules = new Map<number, string>();
+  private contributed = false;
+
+  beginRun(ctx: CheckContext): void {
+    this.ctx = ctx;
+    this.local = new LockdepState();
+    this.reportedLocal = new Set();
+    this.contributed = false;
+  }
+
+  endRun(schedule: string): void {
+    if (this.contributed) this.schedules.set(this.ctx.run, schedule);
+  }
+
+  /** A deadlocked CPU never took the lock it spins on; lockdep would have validated that acquire before spinning. */
+  stuck(blocked: readonly Actor[]): void {
+    for (const a of blocked) {
+      if (a.waitOn instanceof LockBase && a.opSite !== null) this.lockAcquire(this.ctx.cpuOf(a), a.waitOn, a.opSite);
+    }
+  }
+
+  lockAcquire(cpu: Cpu, lock: LockBase, site: Site): void {
+    const cls = lock.cls.name;
+    const w: Witness = { run: this.ctx.run, actor: cpu.name, step: this.ctx.host.step, site };
+    const bits: IrqUsage[] = [];
+    if (cpu.kind === 'hardirq') bits.push('IN-HARDIRQ-W');
+    if (cpu.kind === 'softirq') bits.push('IN-SOFTIRQ-W');
+    if (cpu.kind === 'process' && !cpu.irqs_disabled) {
+      bits.push('HARDIRQ-ON-W');
+      if (cpu.softirq_disabled === 0) bits.push('SOFTIRQ-ON-W');
+    }
+    for (const state of [this.local, this.global]) {
+      let changed = false;
+      for (const b of bits) changed = state.markUsage(cls, b, w) || changed;
+      for (const h of cpu.held) {
+        if (h.lock.cls.name !== cls) changed = state.addEdge(h.lock.cls.name, cls, { ...w, heldSite: h.site }) || changed;
+      }
+      if (changed) {
+        if (state === this.global) this.contributed = true;
+        this.check(state, state === this.local ? this.reportedLocal : this.reportedGlobal, cls);
+      }
+    }
+  }
+
+  private check(state: LockdepState, reported: Set<string>, acquiring: string): void {
+    for (const irq of IRQS) {
+      for (const safe of state.classesWith(inBit(irq))) {
+        for (const unsafe of state.classesWith(onBit(irq))) {
+          const chain = state.path(safe, unsafe);
+          if (chain === null) continue;
+          const key = `${irq} ${safe} ${unsafe}`;
+          if (reported.has(key) || this.reportedLocal.has(key)) continue;
+          reported.add(key);
+          this.report(state, irq, chain, acquiring);
+        }
+      }
+    }
+  }
+
+  private report(state: LockdepState, irq: Irq, chain: string[], acquiring: string): void {
+    const safe = chain[0]!;
+    const unsafe = chain[chain.length - 1]!;
+    const safeW = state.usageOf(safe, inBit(irq))!;
+    const unsafeW = state.usageOf(unsafe, onBit(irq))!;
+    const edges: Witness[] = [];
+    for (let i = 0; i + 1 < chain.length; i++) edges.push(state.edge(chain[i]!, chain[i + 1]!)!);
+    const witnesses = [safeW, unsafeW, ...edges];
+    const prior: PriorRun[] = [];
+    for (const x of witnesses) {
+      const schedule = this.schedules.get(x.run);
+      if (x.run !== this.ctx.run && schedule !== undefined && !prior.some((p) => p.run === x.run)) prior.push({ run: x.run, schedule, what: 'irq usage or dependency' });
+    }
+    const when = (x: Witness): string => `${formatSite(x.site)} by ${x.actor} at ${stepName(x.step)}${x.run !== this.ctx.run ? ` of run ${x.run}` : ''}`;
+    const title =
+      safe === unsafe
+        ? 'WARNING: inconsistent lock state'
+        : acquiring === unsafe && edges.length > 0
+          ? `WARNING: ${irq}-safe -> ${irq}-unsafe lock order detected`
+          : 'WARNING: possible irq lock inversion dependency detected';
+    const body = (): string[] =>
+      safe === unsafe
+        ? [
+            `inconsistent {IN-${irq}-W} -> {${irq}-ON-W} usage.`,
+            `(${safe}) was taken in ${irq.toLowerCase()} context at ${when(safeW)}`,
+            `and with ${irq.toLowerCase()}s enabled at ${when(unsafeW)}`,
+          ]
+        : [
+            `${chain.map((c) => `(${c})`).join(' -> ')}: a dependency from a ${irq}-safe lock to a ${irq}-unsafe lock.`,
+            `(${safe}) became ${irq}-irq-safe at ${when(safeW)}`,
+            `(${unsafe}) became ${irq}-irq-unsafe at ${when(unsafeW)}`,
+            'the dependencies:',
+            ...edges.map((e, i) => `  (${chain[i]}) -> (${chain[i + 1]}): ${when(e)}, holding the first taken at ${formatSite(e.heldSite!)}`),
+          ];
+    this.ctx.report({
+      kind: 'irq-lock-inversion',
+      object: safe === unsafe ? safe : `${safe}, ${unsafe}`,
+      site: `${irq}-safe ${safe} -> ${irq}-unsafe ${unsafe} (${[...new Set(edges.map((e) => e.site.fn))].join(', ') || unsafeW.site.fn})`,
+      title,
+      details: () => [
+        ...body(),
+        'Possible interrupt unsafe locking scenario:',
+        '       CPU0                    CPU1',
+        '       ----                    ----',
+        `  lock(${unsafe});`,
+        '                               local_irq_disable();',
+        `                               lock(${safe});`,
+        ...(safe === unsafe ? [] : [`                               lock(${unsafe});`]),
+        '  <Interrupt>',
+        `    lock(${safe});`,
+        ' *** DEADLOCK ***',
+      ],
+      fatal: false,
+      ...(prior.length > 0 ? { priorRuns: prior } : {}),
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { Allocation } from '../model/memory.js';
+import type { CheckContext, Checker } from '../model/probes.js';
+import { allocatedBy, formatSite, freedBy, objectLine, stackLines, stepName, type Site } from './describe.js';
+
+/**
+ * KASAN's use-after-free: any access to a block after kfree(). Memory is never reused in the model, so the
+ * access reaches the tombstone, is reported with where the block was allocated and freed, and goes on (KASAN
+ * does not stop the kernel either).
+ */
+export class UseAfterFreeChecker implements Checker {
+  readonly name = 'use-after-free';
+  private ctx!: CheckContext;
+  /** One report per freed block per run: the first bad access, as KASAN's first report is the one that counts. */
+  private seen = new Set<Allocation>();
+
+  beginRun(ctx: CheckContext): void {
+    this.ctx = ctx;
+    this.seen = new Set();
+  }
+
+  access(mem: Allocation, write: boolean, site: Site, what: string): void {
+    if (mem.freed) this.report(mem, write, 8, site, what);
+  }
+
+  accessBytes(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void {
+    if (mem.freed) this.report(mem, write, size, site, `${mem.name}+${offset}`);
+  }
+
+  private report(mem: Allocation, write: boolean, size: number, site: Site, what: string): void {
+    if (this.seen.has(mem)) return;
+    this.seen.add(mem);
+    const where = `${formatSite(site)}; freed at ${mem.freeSite === null ? '?' : formatSite(mem.freeSite)}`;
+    this.ctx.report({
+      kind: 'use-after-free',
+      object: mem.type,
+      site: `${site.fn} on ${mem.type} freed by ${mem.freeSite?.fn ?? '?'} [${where}]`,
+      title: `BUG: KASAN: use-after-free in ${site.fn}`,
+      details: () => [
+        `${write ? 'Write' : 'Read'} of size ${size} at ${what} by ${this.ctx.where()} in ${formatSite(site)}`,
+        ...stackLines(this.ctx.stack()),
+        ...allocatedBy(mem),
+        ...freedBy(mem),
+        objectLine(mem),
+        `The access comes ${this.ctx.host.step - mem.freeStep} step(s) after the free (${stepName(mem.freeStep)}).`,
+      ],
+      fatal: false,
+    });
+  }
+}

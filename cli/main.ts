@@ -1,0 +1,60 @@
+import { performance } from 'node:perf_hooks';
+import { ExecutionError } from '../sim/execution.js';
+import { ScheduleSyntaxError } from '../sim/schedule.js';
+import { UnknownNameError } from '../harness/resolve.js';
+import { parseArgs, UsageError } from './args.js';
+import { EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } from './commands/explore.js';
+import { listCommand } from './commands/list.js';
+import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
+
+const USAGE = [
+  'usage: cgsim [list | explore | replay] [options]',
+  '  cgsim                      explore the seed patch (v4) over every scenario',
+  '  cgsim list                 variants and scenarios, one line each',
+  '  cgsim explore [--variant v4] [--scenario NAME|all] [--runs N] [--seed S] [--json] [--max-steps N] [--stop-at-first-bug]',
+  '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
+  '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
+];
+
+/** Runs the CLI; returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error). */
+export function main(argv: readonly string[], io: Io): number {
+  try {
+    const command = argv.find((x) => !x.startsWith('--')) ?? 'explore';
+    switch (command) {
+      case 'list':
+        parseArgs(argv, new Set(), new Set());
+        return listCommand(io.out);
+      case 'explore':
+        return exploreCommand(parseArgs(argv.filter((x) => x !== 'explore'), EXPLORE_VALUED, EXPLORE_FLAGS), io);
+      case 'replay':
+        return replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
+      case 'help':
+        for (const l of USAGE) io.out(l);
+        return 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError) {
+      io.err(`cgsim: ${e.message}`);
+      if (e instanceof UsageError) io.err(USAGE[0]!);
+      return 2;
+    }
+    if (e instanceof ExecutionError && e.cause === undefined) {
+      io.err(`cgsim: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof ExecutionError) {
+      io.err(`cgsim: internal error: ${e.message}`);
+      io.err(`cgsim: the execution so far: ${e.schedule}`);
+      return 3;
+    }
+    throw e;
+  }
+}
+
+export const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  now: () => performance.now(),
+};

@@ -1,0 +1,40 @@
+import { findVariant, variants } from '../model/variants/index.js';
+import type { Variant } from '../model/variant.js';
+import { resolveScenarios, scenarios } from '../scenarios/index.js';
+import type { Scenario } from '../scenarios/scenario.js';
+
+/** A name the user gave that names nothing: the message says what exists. */
+export class UnknownNameError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownNameError';
+  }
+}
+
+export function variantNamed(name: string): Variant {
+  const v = findVariant(name);
+  if (v === undefined) throw new UnknownNameError(`unknown variant '${name}' (known: ${variants.map((x) => x.name).join(', ')})`);
+  return v;
+}
+
+/** A scenario name, a family (`bad-write`), or `all`. */
+export function scenariosNamed(name: string): Scenario[] {
+  const found = resolveScenarios(name);
+  if (found.length === 0) {
+    const families = [...new Set(scenarios.map((s) => s.name.split(':')[0]!))];
+    throw new UnknownNameError(`unknown scenario '${name}' (known: ${families.join(', ')}, a bad-write:<case>, or all; see cgsim list)`);
+  }
+  return found;
+}
+
+/** Exactly one scenario (replay needs one). */
+export function scenarioNamed(name: string): Scenario {
+  const found = scenariosNamed(name);
+  if (found.length !== 1) throw new UnknownNameError(`'${name}' names ${found.length} scenarios; replay needs one (e.g. ${found[0]!.name})`);
+  return found[0]!;
+}
+
+/** The command that replays a witness; earlier runs it depends on come first. */
+export function replayCommand(variant: string, scenario: string, schedules: readonly string[]): string {
+  return ['cgsim replay', `--variant ${variant}`, `--scenario ${scenario}`, ...schedules.map((s) => `--schedule ${s}`)].join(' ');
+}

@@ -1,0 +1,73 @@
+import type { eventfd_ctx } from '../eventfd.js';
+import type { dentry } from '../fs/dcache.js';
+import type { inode_mode } from '../fs/file.js';
+import type { Kernel, KGen } from '../kernel.js';
+import { list_head } from '../list.js';
+import type { spinlock_t } from '../locking/spinlock.js';
+import { KObject, type Allocation, type CharPtr, type ErrPtr } from '../memory.js';
+import type { Site } from '../site.js';
+
+/** struct cgroup_subsys_state: a subsystem's per-cgroup state (a struct mem_cgroup begins with one). */
+export interface cgroup_subsys_state extends KObject {
+  readonly cgroup: cgroup;
+}
+
+/**
+ * struct cgroup, reduced to what the notification API touches: the removed flag, the attached-task count,
+ * the children, the directory dentry, the subsystems' states, and the two fields the patch adds (event_list
+ * and event_list_lock, include/linux/cgroup.h:225-226 of the seed).
+ */
+export class cgroup extends KObject {
+  /** CGRP_REMOVED. */
+  removed = false;
+  /** Tasks attached (cgrp->count, as the 2.6.3x rmdir checks it). */
+  count = 0;
+  readonly children: cgroup[] = [];
+  parent: cgroup | null = null;
+  dentry: dentry | null = null;
+  readonly subsys: (cgroup_subsys_state | null)[] = [];
+  readonly event_list: list_head;
+  /** Set by the variant's init_cgroup_housekeeping(). */
+  event_list_lock!: spinlock_t;
+
+  constructor(
+    mem: Allocation,
+    readonly path: string,
+  ) {
+    super(mem, mem.name);
+    this.event_list = new list_head(mem, `${mem.name}.event_list`, this);
+  }
+
+  override describeState(): string {
+    return `${this.path}${this.removed ? ' (removed)' : ''}`;
+  }
+}
+
+/** cftype->write_string. */
+export type write_string_t = (k: Kernel, cgrp: cgroup, cft: cftype, buffer: CharPtr) => KGen<number>;
+/** cftype->register_event; `site` is the caller's line, for the trace. */
+export type register_event_t = (k: Kernel, cgrp: cgroup, cft: cftype, eventfd: eventfd_ctx, args: CharPtr, site: Site) => KGen<number>;
+/** cftype->unregister_event; `site` is the caller's line, for the trace. */
+export type unregister_event_t = (k: Kernel, cgrp: cgroup, cft: cftype, eventfd: eventfd_ctx, site: Site) => KGen<number>;
+
+/** struct cftype: a control file. Compared by identity; static, like the kernel's arrays of cftypes. */
+export interface cftype {
+  readonly name: string;
+  readonly mode: inode_mode;
+  readonly private: number;
+  /** The subsystem whose file this is (its index in cgroup->subsys[]); null for the core's own files. */
+  readonly subsys_id: number | null;
+  readonly write_string?: write_string_t;
+  readonly register_event?: register_event_t;
+  readonly unregister_event?: unregister_event_t;
+}
+
+/** struct cgroup_subsys, reduced to the callbacks rmdir and mkdir run, and the subsystem's control files. */
+export interface cgroup_subsys {
+  readonly name: string;
+  readonly subsys_id: number;
+  readonly create: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<cgroup_subsys_state | ErrPtr>;
+  readonly pre_destroy?: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<number>;
+  readonly destroy: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen;
+  readonly files: readonly cftype[];
+}

@@ -1,0 +1,20 @@
+import type { Kernel } from '../kernel.js';
+import type { Site } from '../site.js';
+import type { cgroup } from './cgroup.js';
+
+/**
+ * Path walk from the hierarchy's root through each directory's children: a removed cgroup is no longer a
+ * child of its parent, so its path no longer resolves (ENOENT), whether or not its struct still exists.
+ */
+export function cgroup_lookup(k: Kernel, path: string, site: Site): cgroup | null {
+  let cur: cgroup = k.s.root;
+  if (path === '/') return cur;
+  let prefix = '';
+  for (const part of path.split('/').filter((p) => p !== '')) {
+    prefix = `${prefix}/${part}`;
+    const next = k.rd(cur, site).children.find((c) => c.path === prefix);
+    if (next === undefined) return null;
+    cur = next;
+  }
+  return cur;
+}

@@ -1,0 +1,39 @@
+import { EACCES, ENOENT, ENOMEM } from '../errno.js';
+import { dget } from '../fs/dcache.js';
+import { fd_install } from '../fs/fdtable.js';
+import { file } from '../fs/file.js';
+import type { Kernel, KGen } from '../kernel.js';
+import { at } from '../site.js';
+import { GFP_KERNEL, kzalloc } from '../slab.js';
+import type { task_struct } from '../task.js';
+import type { cftype } from './cgroup.js';
+import { cgroup_file_operations } from './files.js';
+import { cgroup_lookup } from './lookup.js';
+
+const L = at('fs/open.c', 'do_filp_open');
+
+/** The control files of a directory: the core's, then each subsystem's. */
+export function cgroup_files(k: Kernel): readonly cftype[] {
+  return [...k.v.core_files, ...k.v.subsystems.flatMap((ss) => ss.files)];
+}
+
+/**
+ * open(2) of `<dir>/<name>` in the cgroup filesystem: the lookup, the permission check against the file's
+ * mode, and a new struct file that pins the directory's dentry until its last fput. Process context.
+ */
+export function* cgroup_open(k: Kernel, task: task_struct, dir: string, name: string, mask: number): KGen<number> {
+  yield k.op('path lookup', `${dir}/${name}`, L);
+  const cgrp = cgroup_lookup(k, dir, L);
+  const cft = cgroup_files(k).find((c) => c.name === name);
+  if (cgrp === null || cft === undefined) return -ENOENT;
+  if (task.uid !== 0) {
+    const bits = task.uid === cft.mode.uid ? cft.mode.user : cft.mode.other;
+    if ((bits & mask) !== mask) return -EACCES;
+  }
+  const f = yield* kzalloc(k, 'file', 232, GFP_KERNEL, L, (mem) => new file(mem, cgroup_file_operations, cft.mode, `${cgrp.path}/${name}`));
+  if (f === null) return -ENOMEM;
+  f.f_fsdata = { cgrp, cft };
+  f.pinned_dentry = cgrp.dentry;
+  yield* dget(k, cgrp.dentry!, L);
+  return yield* fd_install(k, task.files!, f);
+}

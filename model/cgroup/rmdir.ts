@@ -1,0 +1,71 @@
+import { EBUSY, ENOENT } from '../errno.js';
+import { d_unhash, dget, dput } from '../fs/dcache.js';
+import type { Kernel, KGen } from '../kernel.js';
+import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
+import { at } from '../site.js';
+import type { cgroup } from './cgroup.js';
+import { cgroup_lookup } from './lookup.js';
+
+const L = at('kernel/cgroup.c', 'cgroup_rmdir');
+const L_remove_dir = at('kernel/cgroup.c', 'cgroup_d_remove_dir');
+
+function busy(k: Kernel, cgrp: cgroup): boolean {
+  const c = k.rd(cgrp, L);
+  return c.count !== 0 || c.children.length > 0;
+}
+
+/**
+ * cgroup_rmdir() as of 2.6.33 [RECON, reduced]: refuses a cgroup with tasks or children, calls
+ * cgroup_call_pre_destroy() without cgroup_mutex, re-checks under cgroup_mutex (a task may have been attached
+ * meanwhile, and then rmdir fails after pre_destroy has run), marks the cgroup removed and removes the
+ * directory. The struct goes later, when the directory dentry's last reference does (cgroup_diput).
+ * Process context: the vfs holds a reference on the dentry for the whole call.
+ */
+export function* cgroup_rmdir(k: Kernel, cgrp: cgroup): KGen<number> {
+  yield* mutex_lock(k, k.s.cgroup_mutex, L);
+  if (busy(k, cgrp)) {
+    yield* mutex_unlock(k, k.s.cgroup_mutex, L);
+    return -EBUSY;
+  }
+  yield* mutex_unlock(k, k.s.cgroup_mutex, L);
+
+  const ret = yield* k.v.cgroup_call_pre_destroy(k, cgrp);
+  if (ret !== 0) return ret;
+
+  yield* mutex_lock(k, k.s.cgroup_mutex, L);
+  if (busy(k, cgrp)) {
+    yield* mutex_unlock(k, k.s.cgroup_mutex, L);
+    return -EBUSY;
+  }
+  yield k.op('set_bit(CGRP_REMOVED)', cgrp, L);
+  k.wr(cgrp, L).removed = true;
+  const parent = cgrp.parent!;
+  yield k.op('list_del(&cgrp->sibling)', parent, L);
+  const siblings = k.wr(parent, L).children;
+  siblings.splice(siblings.indexOf(cgrp), 1);
+
+  const d = cgrp.dentry!;
+  yield* dget(k, d, L);
+  // cgroup_d_remove_dir(): the directory goes, and with it the reference taken at creation.
+  yield* d_unhash(k, d, L_remove_dir);
+  yield* dput(k, d, L_remove_dir);
+  yield* dput(k, d, L);
+
+  if (k.v.cgroup_rmdir_events !== undefined) yield* k.v.cgroup_rmdir_events(k, cgrp);
+  yield* mutex_unlock(k, k.s.cgroup_mutex, L);
+  return 0;
+}
+
+const L_sys = at('fs/namei.c', 'do_rmdir');
+
+/** rmdir(2) of a cgroup directory: the lookup's dentry reference is held across cgroup_rmdir() and dropped after. */
+export function* vfs_rmdir_cgroup(k: Kernel, path: string): KGen<number> {
+  yield k.op('lookup', path, L_sys);
+  const cgrp = cgroup_lookup(k, path, L_sys);
+  if (cgrp === null) return -ENOENT;
+  const d = cgrp.dentry!;
+  yield* dget(k, d, L_sys);
+  const ret = yield* cgroup_rmdir(k, cgrp);
+  yield* dput(k, d, L_sys);
+  return ret;
+}

@@ -1,0 +1,51 @@
+import type { Kernel, KGen } from '../kernel.js';
+import { KObject, type Allocation } from '../memory.js';
+import { refcount_dec_and_test, refcount_inc, refcount_set, refcount_t } from '../refcount.js';
+import { kfree } from '../slab.js';
+import { at, type Site } from '../site.js';
+
+/** What the last dput() of an unhashed dentry calls (d_op->d_iput): cgroup_diput for a cgroup directory. */
+export type d_iput_t = (k: Kernel, d: dentry) => KGen;
+
+/**
+ * struct dentry, reduced to what cgroup lifetime depends on: a reference count, whether it is still hashed
+ * (the directory exists), and what the last reference of an unhashed dentry releases.
+ */
+export class dentry extends KObject {
+  readonly d_count: refcount_t;
+  hashed = true;
+  d_iput: d_iput_t | null = null;
+  d_fsdata: KObject | null = null;
+
+  constructor(mem: Allocation, readonly d_name: string) {
+    super(mem, mem.name);
+    this.d_count = new refcount_t(mem, `${mem.name}.d_count`, 'd_count');
+    refcount_set(this.d_count, 1);
+  }
+
+  override describeState(): string {
+    return `${this.d_name}, ${this.d_count.describeState()}, ${this.hashed ? 'hashed' : 'unhashed'}`;
+  }
+}
+
+const L_dput = at('fs/dcache.c', 'dput');
+
+export function* dget(k: Kernel, d: dentry, site: Site): KGen {
+  yield k.op('dget', d, site);
+  refcount_inc(k, k.rd(d, site).d_count, site);
+}
+
+/** The last reference of an unhashed dentry releases it (d_iput, then the dentry itself). May sleep. */
+export function* dput(k: Kernel, d: dentry, site: Site): KGen {
+  yield k.op('dput', d, site);
+  if (!refcount_dec_and_test(k, k.rd(d, site).d_count, site)) return;
+  if (d.hashed) return;
+  if (d.d_iput !== null) yield* d.d_iput(k, d);
+  yield* kfree(k, d, L_dput);
+}
+
+/** d_delete()/d_drop(): the name goes away; the dentry lives on while referenced. */
+export function* d_unhash(k: Kernel, d: dentry, site: Site): KGen {
+  yield k.op('d_delete', d, site);
+  k.wr(d, site).hashed = false;
+}

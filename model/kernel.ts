@@ -1,0 +1,117 @@
+import type { Waitable } from '../sim/actor.js';
+import type { SimHost } from '../sim/execution.js';
+import type { Cpu } from './context.js';
+import { Allocation, ErrPtr, KObject, type Ptr } from './memory.js';
+import { Poison, type Probes } from './probes.js';
+import type { Site } from './site.js';
+import type { Variant } from './variant.js';
+import type { KernelStatics } from './statics.js';
+
+/** A model function: a generator whose every `yield` ends one visible step. */
+export type KGen<R = void> = Generator<void, R, void>;
+
+/** One planned allocation failure: the `nth` allocation (1-based) of C type `type` returns NULL. */
+export interface FaultSpec {
+  readonly type: string;
+  readonly nth: number;
+}
+
+/**
+ * The modelled kernel of one execution: the CPUs, the debug hooks, the variant's code, fault injection, and
+ * the two things every model line uses: declaring the next step (`op`) and touching memory (`rd`, `wr`).
+ *
+ * Model code follows loom's rule: declare the operation, `yield`, then perform it. Whatever runs between two
+ * yields is atomic, so every access to shared state sits right after a declared operation.
+ */
+export class Kernel {
+  /** The variant under test: the functions that differ between versions of the code. */
+  readonly v: Variant;
+  /** Static kernel objects (the system workqueue, cgroup_mutex, the root cgroup). Set by boot(). */
+  s!: KernelStatics;
+  private readonly counters = new Map<string, number>();
+  private readonly allocFailures = new Map<string, number>();
+
+  constructor(
+    readonly host: SimHost,
+    readonly probes: Probes,
+    variant: Variant,
+    /** Allocations the scenario makes fail. */
+    public faults: readonly FaultSpec[] = [],
+  ) {
+    this.v = variant;
+  }
+
+  /** The CPU running the current step. */
+  get cpu(): Cpu {
+    return this.host.current.local as Cpu;
+  }
+
+  /** Declares the operation the current CPU performs when next scheduled; `yield` right after. */
+  op(name: string, obj: unknown, site: Site, waitOn: Waitable | null = null): void {
+    const a = this.host.current;
+    a.opName = name;
+    a.opObj = obj;
+    a.opSite = site;
+    a.waitOn = waitOn;
+  }
+
+  /** Dereferences `p` for reading: NULL and ERR_PTR fault, freed memory is reported. Returns the object. */
+  rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
+    if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
+    this.probes.access(p.mem, false, site, what || p.name);
+    return p;
+  }
+
+  /** Dereferences a pointer to static memory (a cftype) or one whose object is checked elsewhere: NULL and ERR_PTR fault. */
+  ptr<T>(p: Ptr<T>, site: Site, what = ''): T {
+    if (p === null || p instanceof ErrPtr) this.probes.badPointer(p as ErrPtr | null, site, what);
+    return p as T;
+  }
+
+  /** Dereferences `p` for writing. */
+  wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
+    if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
+    this.probes.access(p.mem, true, site, what || p.name);
+    return p;
+  }
+
+  /** `might_sleep()`: the current CPU is about to do something that may sleep. */
+  might_sleep(site: Site, what: string): void {
+    this.probes.mightSleep(this.cpu, site, what);
+  }
+
+  /** A new block of memory, numbered per C type (`cgroup_event#3`), stamped with who allocated it. */
+  newAllocation(type: string, size: number, kind: 'slab' | 'static', site: Site | null): Allocation {
+    const n = (this.counters.get(type) ?? 0) + 1;
+    this.counters.set(type, n);
+    const mem = new Allocation(n, type, size, kind);
+    mem.allocStep = this.host.step;
+    mem.allocActor = kind === 'static' ? 'boot' : this.host.current.name;
+    mem.allocSite = site;
+    this.probes.alloc(mem);
+    return mem;
+  }
+
+  /** Fault injection: true when this allocation of `type` is one the scenario asked to fail. */
+  shouldFailAlloc(type: string): boolean {
+    if (this.faults.length === 0) return false;
+    const n = (this.allocFailures.get(type) ?? 0) + 1;
+    this.allocFailures.set(type, n);
+    return this.faults.some((f) => f.type === type && f.nth === n);
+  }
+
+  /** The modelled call chain at this point, innermost first, from the generator frames (tracing only). */
+  stack(): string[] {
+    if (!this.host.tracing) return [];
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 200;
+    const text = new Error().stack ?? '';
+    Error.stackTraceLimit = limit;
+    const frames: string[] = [];
+    for (const line of text.split('\n')) {
+      const m = /^\s+at ([a-z_][a-z0-9_]*) \(/.exec(line);
+      if (m !== null && frames[frames.length - 1] !== m[1]) frames.push(m[1]!);
+    }
+    return frames;
+  }
+}

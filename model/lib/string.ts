@@ -1,0 +1,95 @@
+import type { Kernel } from '../kernel.js';
+import type { CharPtr } from '../memory.js';
+import type { Site } from '../site.js';
+
+/**
+ * `p[i]`, checked as KASAN checks a 1-byte read. Past the end of the allocation the read is reported; the model
+ * then reads a NUL, so parsing stops there (what the real bytes past the end are is not modelled).
+ */
+export function read_byte(k: Kernel, p: CharPtr, i: number, site: Site): number {
+  const buf = k.rd(p.buf, site, p.buf.name);
+  const off = p.off + i;
+  k.probes.accessBytes(buf.mem, off, 1, false, site);
+  return off >= 0 && off < buf.bytes.length ? buf.bytes[off]! : 0;
+}
+
+function write_byte(k: Kernel, p: CharPtr, i: number, v: number, site: Site): void {
+  const buf = k.wr(p.buf, site, p.buf.name);
+  const off = p.off + i;
+  k.probes.accessBytes(buf.mem, off, 1, true, site);
+  if (off >= 0 && off < buf.bytes.length) buf.bytes[off] = v;
+}
+
+export function ptr_add(p: CharPtr, n: number): CharPtr {
+  return { buf: p.buf, off: p.off + n };
+}
+
+const isdigit = (c: number): boolean => c >= 48 && c <= 57;
+const isspace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const hexval = (c: number): number => {
+  if (isdigit(c)) return c - 48;
+  const l = c | 0x20;
+  return l >= 97 && l <= 102 ? l - 87 : 99;
+};
+
+const U64 = (1n << 64n) - 1n;
+
+/**
+ * simple_strtoull() (lib/vsprintf.c): digits in `base` (0 = from the prefix: 0x hex, 0 octal, else decimal),
+ * no sign, no overflow check (the value wraps modulo 2^64). Returns the value and where parsing stopped.
+ */
+export function simple_strtoull(k: Kernel, cp: CharPtr, base: number, site: Site): { value: bigint; endp: CharPtr } {
+  let i = 0;
+  if (base === 0) {
+    base = 10;
+    if (read_byte(k, cp, 0, site) === 48) {
+      const x = read_byte(k, cp, 1, site) | 0x20;
+      if (x === 120 && hexval(read_byte(k, cp, 2, site)) < 16) {
+        base = 16;
+        i = 2;
+      } else {
+        base = 8;
+      }
+    }
+  } else if (base === 16 && read_byte(k, cp, 0, site) === 48 && (read_byte(k, cp, 1, site) | 0x20) === 120) {
+    i = 2;
+  }
+  let value = 0n;
+  for (;;) {
+    const d = hexval(read_byte(k, cp, i, site));
+    if (d >= base) break;
+    value = (value * BigInt(base) + BigInt(d)) & U64;
+    i++;
+  }
+  return { value, endp: ptr_add(cp, i) };
+}
+
+/** simple_strtoul(): the same, truncated to an unsigned long (64 bits). */
+export function simple_strtoul(k: Kernel, cp: CharPtr, base: number, site: Site): { value: bigint; endp: CharPtr } {
+  return simple_strtoull(k, cp, base, site);
+}
+
+/** strstrip(): NUL-terminates after the last non-space and returns a pointer past the leading spaces. */
+export function strstrip(k: Kernel, s: CharPtr, site: Site): CharPtr {
+  let len = 0;
+  while (read_byte(k, s, len, site) !== 0) len++;
+  if (len === 0) return s;
+  let end = len - 1;
+  while (end >= 0 && isspace(read_byte(k, s, end, site))) end--;
+  write_byte(k, s, end + 1, 0, site);
+  let start = 0;
+  while (isspace(read_byte(k, s, start, site))) start++;
+  return ptr_add(s, start);
+}
+
+/** memparse() (lib/cmdline.c): a number with an optional K/M/G suffix. */
+export function memparse(k: Kernel, ptr: CharPtr, site: Site): { value: bigint; endp: CharPtr } {
+  let { value, endp } = simple_strtoull(k, ptr, 0, site);
+  const c = read_byte(k, endp, 0, site) | 0x20;
+  const shift = c === 103 ? 30n : c === 109 ? 20n : c === 107 ? 10n : 0n;
+  if (shift > 0n) {
+    value = (value << shift) & U64;
+    endp = ptr_add(endp, 1);
+  }
+  return { value, endp };
+}

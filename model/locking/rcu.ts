@@ -1,0 +1,42 @@
+import type { Waitable } from '../../sim/actor.js';
+import type { Cpu } from '../context.js';
+import type { Kernel, KGen } from '../kernel.js';
+import type { Site } from '../site.js';
+
+/**
+ * RCU as a non-preemptible kernel of the 2.6.3x era has it: a read-side section is atomic (sleeping inside is a
+ * bug), and synchronize_rcu() returns once every CPU that was inside a section when it started has left it.
+ */
+export function* rcu_read_lock(k: Kernel, site: Site): KGen {
+  yield k.op('rcu_read_lock', null, site);
+  k.cpu.rcu_read_depth++;
+}
+
+export function* rcu_read_unlock(k: Kernel, site: Site): KGen {
+  yield k.op('rcu_read_unlock', null, site);
+  const cpu = k.cpu;
+  cpu.rcu_read_depth--;
+  if (cpu.rcu_read_depth === 0) cpu.rcu_epoch++;
+}
+
+class GracePeriod implements Waitable {
+  constructor(private readonly readers: readonly { cpu: Cpu; epoch: number }[]) {}
+
+  ready(): boolean {
+    return this.readers.every((r) => r.cpu.rcu_epoch !== r.epoch || r.cpu.rcu_read_depth === 0);
+  }
+
+  describe(): string {
+    const waiting = this.readers.filter((r) => r.cpu.rcu_epoch === r.epoch && r.cpu.rcu_read_depth > 0);
+    return `synchronize_rcu() waits for the read-side sections of ${waiting.map((r) => r.cpu.name).join(', ')}`;
+  }
+}
+
+/** Process context only: may sleep. */
+export function* synchronize_rcu(k: Kernel, site: Site): KGen {
+  k.might_sleep(site, 'synchronize_rcu');
+  const me = k.cpu;
+  const cpus = k.host.actors.map((a) => a.local as Cpu);
+  const readers = cpus.filter((c) => c !== me && c.rcu_read_depth > 0).map((cpu) => ({ cpu, epoch: cpu.rcu_epoch }));
+  yield k.op('synchronize_rcu', null, site, readers.length > 0 ? new GracePeriod(readers) : null);
+}

@@ -1,0 +1,102 @@
+import type { cgroup, cgroup_subsys_state } from '../cgroup/cgroup.js';
+import type { eventfd_ctx } from '../eventfd.js';
+import type { Kernel, KGen } from '../kernel.js';
+import { mutex, mutex_init } from '../locking/mutex.js';
+import { spin_lock_init, spin_lock_irqsave, spin_unlock_irqrestore, type spinlock_t } from '../locking/spinlock.js';
+import { KObject, type Allocation } from '../memory.js';
+import { refcount_dec_and_test, refcount_inc, refcount_set, refcount_t } from '../refcount.js';
+import { at, type Site } from '../site.js';
+import { kfree } from '../slab.js';
+
+/** The memory controller's subsystem id (the index of its state in cgroup->subsys[]). */
+export const mem_cgroup_subsys_id = 0;
+
+/** One registered threshold: a raw eventfd_ctx pointer (no reference taken) and the usage it fires at. */
+export interface mem_cgroup_threshold {
+  eventfd: eventfd_ctx;
+  threshold: bigint;
+}
+
+/** struct mem_cgroup_threshold_ary: sorted thresholds, read under RCU by the charge path. */
+export class mem_cgroup_threshold_ary extends KObject {
+  current_threshold = -1;
+  entries: mem_cgroup_threshold[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  override describeState(): string {
+    return `${this.size} threshold(s)`;
+  }
+}
+
+/** struct res_counter, reduced to the usage and its lock. */
+export class res_counter extends KObject {
+  usage = 0n;
+  readonly lock: spinlock_t;
+
+  constructor(mem: Allocation, name: string) {
+    super(mem, name);
+    this.lock = spin_lock_init(mem, `${name}.lock`, '&counter->lock');
+  }
+}
+
+/**
+ * struct mem_cgroup (mm/memcontrol.c of the 2.6.33 series with the thresholds patch): the css, the usage
+ * counter, the RCU-protected thresholds array with its mutex, and the refcount that keeps the struct alive
+ * after ->destroy() for as long as something (a registered threshold) holds it.
+ */
+export class mem_cgroup extends KObject implements cgroup_subsys_state {
+  readonly res: res_counter;
+  thresholds: mem_cgroup_threshold_ary | null = null;
+  readonly thresholds_lock: mutex;
+  readonly refcnt: refcount_t;
+
+  constructor(
+    mem: Allocation,
+    readonly cgroup: cgroup,
+  ) {
+    super(mem, mem.name);
+    this.res = new res_counter(mem, `${mem.name}.res`);
+    this.thresholds_lock = mutex_init(mem, `${mem.name}.thresholds_lock`, '&mem->thresholds_lock');
+    this.refcnt = new refcount_t(mem, `${mem.name}.refcnt`, 'refcnt');
+    refcount_set(this.refcnt, 1);
+  }
+
+  override describeState(): string {
+    return `of ${this.cgroup.path}, ${this.refcnt.describeState()}`;
+  }
+}
+
+/** mem_cgroup_from_cont(): reads the cgroup's subsys[] slot, so it touches the cgroup's memory. */
+export function mem_cgroup_from_cont(k: Kernel, cgrp: cgroup, site: Site): mem_cgroup {
+  return k.rd(cgrp, site, 'cgroup').subsys[mem_cgroup_subsys_id] as mem_cgroup;
+}
+
+const L_get = at('mm/memcontrol.c', 'mem_cgroup_get');
+const L_put = at('mm/memcontrol.c', 'mem_cgroup_put');
+const L_free = at('mm/memcontrol.c', '__mem_cgroup_free');
+
+export function* mem_cgroup_get(k: Kernel, memcg: mem_cgroup, site: Site): KGen {
+  yield k.op('mem_cgroup_get', memcg, site);
+  refcount_inc(k, k.rd(memcg, L_get).refcnt, site);
+}
+
+/** The last reference frees the struct (__mem_cgroup_free). */
+export function* mem_cgroup_put(k: Kernel, memcg: mem_cgroup, site: Site): KGen {
+  yield k.op('mem_cgroup_put', memcg, site);
+  if (refcount_dec_and_test(k, k.rd(memcg, L_put).refcnt, site)) yield* kfree(k, memcg, L_free);
+}
+
+/** res_counter_charge()/uncharge(): the counter's lock, irqsave. Any context. */
+export function* res_counter_add(k: Kernel, res: res_counter, delta: bigint, site: Site): KGen {
+  const flags = yield* spin_lock_irqsave(k, k.rd(res, site).lock, site);
+  const r = k.wr(res, site);
+  r.usage = r.usage + delta < 0n ? 0n : r.usage + delta;
+  yield* spin_unlock_irqrestore(k, res.lock, flags, site);
+}
+
+export function mem_cgroup_usage(k: Kernel, memcg: mem_cgroup, site: Site): bigint {
+  return k.rd(memcg.res, site).usage;
+}

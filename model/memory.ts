@@ -1,0 +1,88 @@
+import type { Site } from './site.js';
+
+/**
+ * One block of kernel memory: a slab object (kmalloc/kzalloc/kmem_cache_alloc) or a static object (a global
+ * such as the system workqueue). Memory is never reused: a freed block stays as a tombstone, so every later
+ * access is detected and the report can say where the block was allocated and where it was freed, as KASAN
+ * does with its quarantine.
+ */
+export class Allocation {
+  freed = false;
+  allocStep = -1;
+  allocActor = '';
+  allocSite: Site | null = null;
+  freeStep = -1;
+  freeActor = '';
+  freeSite: Site | null = null;
+  /** The object living in this block, for reports (its refcounts, its state). */
+  obj: KObject | null = null;
+  readonly name: string;
+
+  constructor(
+    readonly id: number,
+    /** The C type: `cgroup_event`, `eventfd_ctx`, `char[]`, ... */
+    readonly type: string,
+    /** Size in bytes; only byte buffers are checked against it. */
+    readonly size: number,
+    readonly kind: 'slab' | 'static',
+  ) {
+    this.name = `${type}#${id}`;
+  }
+}
+
+/** A modelled kernel struct, or a struct embedded in one (a list_head inside a cgroup_event shares its block). */
+export abstract class KObject {
+  constructor(
+    readonly mem: Allocation,
+    /** `cgroup_event#3`, or `cgroup_event#3.list` for an embedded member. */
+    readonly name: string,
+  ) {}
+
+  /** What a leak report should say about this object beyond its type (`kref=1`, `f_count=2`). */
+  describeState(): string {
+    return '';
+  }
+}
+
+/** `ERR_PTR(-E)`: a pointer that carries an errno. Dereferencing it is a fault, like NULL. */
+export class ErrPtr {
+  constructor(readonly err: number) {}
+  get name(): string {
+    return `ERR_PTR(${this.err})`;
+  }
+}
+
+/** A C pointer to T: the object, NULL, or an ERR_PTR. */
+export type Ptr<T> = T | ErrPtr | null;
+
+export function ERR_PTR(err: number): ErrPtr {
+  return new ErrPtr(err);
+}
+
+export function IS_ERR(p: unknown): p is ErrPtr {
+  return p instanceof ErrPtr;
+}
+
+export function IS_ERR_OR_NULL(p: unknown): p is ErrPtr | null {
+  return p === null || p instanceof ErrPtr;
+}
+
+export function PTR_ERR(p: ErrPtr): number {
+  return p.err;
+}
+
+/** A byte buffer (a `char *` allocation): the bytes and the size the allocation was asked for. */
+export class char_buf extends KObject {
+  constructor(
+    mem: Allocation,
+    readonly bytes: Uint8Array,
+  ) {
+    super(mem, mem.name);
+  }
+}
+
+/** `char *`: a buffer and an offset into it. Offsets may point past the end; reading there is what KASAN catches. */
+export interface CharPtr {
+  readonly buf: char_buf;
+  readonly off: number;
+}

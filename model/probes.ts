@@ -1,0 +1,211 @@
+import type { Actor } from '../sim/actor.js';
+import { FatalFinding, type Finding } from '../sim/finding.js';
+import type { SimHost } from '../sim/execution.js';
+import type { Cpu } from './context.js';
+import type { LockBase } from './locking/lockTypes.js';
+import type { Allocation, ErrPtr } from './memory.js';
+import type { Site } from './site.js';
+
+/** Bug kinds cgsim reports (the `kind` of a finding). */
+export type BugKind =
+  | 'use-after-free'
+  | 'double-free'
+  | 'out-of-bounds'
+  | 'null-deref'
+  | 'leak'
+  | 'list-corruption'
+  | 'deadlock'
+  | 'lock-order-inversion'
+  | 'irq-lock-inversion'
+  | 'sleep-in-atomic'
+  | 'refcount-underflow'
+  | 'contract-violation'
+  | 'lost-notification'
+  | 'kernel-bug';
+
+/**
+ * A finding as a checker builds it; the engine stamps step and actor. The body is a function: it is rendered
+ * only when the run is traced (a replay), never while exploring.
+ */
+export type Report = Omit<Finding, 'step' | 'actor' | 'kind' | 'details'> & { readonly kind: BugKind; readonly details: () => readonly string[] };
+
+/** A counted reference as the model keeps it (kref, f_count, d_count, ...). */
+export interface Counted {
+  readonly name: string;
+  readonly mem: Allocation;
+  /** `kref`, `f_count`, `d_count`, `refcnt`. */
+  readonly counter: string;
+}
+
+/** A list_head, as DEBUG_LIST looks at it. */
+export interface ListNode {
+  readonly name: string;
+  readonly mem: Allocation;
+  next: ListNode | Poison | null;
+  prev: ListNode | Poison | null;
+}
+
+/** LIST_POISON1/2: what list_del leaves in a deleted entry. */
+export class Poison {
+  constructor(
+    readonly name: string,
+    readonly address: string,
+  ) {}
+}
+
+/** What checkers receive from the model: the hooks a kernel built with its debug options would run. */
+export interface Checker {
+  readonly name: string;
+  /** A new execution starts; per-run state resets here (lockdep keeps its graph across runs). */
+  beginRun?(ctx: CheckContext): void;
+  /** The execution ended; `schedule` is its schedule string. */
+  endRun?(schedule: string): void;
+
+  alloc?(mem: Allocation): void;
+  /** Called before the slab marks the block free. */
+  free?(mem: Allocation, site: Site): void;
+  access?(mem: Allocation, write: boolean, site: Site, what: string): void;
+  accessBytes?(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void;
+  /** A NULL, ERR_PTR or poison dereference: the checker must throw (it is an oops). */
+  badPointer?(p: null | ErrPtr | Poison, site: Site, what: string): void;
+
+  /** A CPU takes a lock (lockdep validates here); `cpu.held` does not contain it yet. */
+  lockAcquire?(cpu: Cpu, lock: LockBase, site: Site): void;
+  lockRelease?(cpu: Cpu, lock: LockBase, site: Site): void;
+  mightSleep?(cpu: Cpu, site: Site, what: string): void;
+  /** A counter changed by `delta`; `before` is its value before the change. */
+  refcount?(ref: Counted, before: number, delta: number, site: Site): void;
+
+  /** DEBUG_LIST: return false to refuse the operation (it has been reported). */
+  listAdd?(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean;
+  listDel?(entry: ListNode, site: Site): boolean;
+
+  /** No CPU can run and some are not done. */
+  stuck?(blocked: readonly Actor[]): void;
+  /** Every actor finished: end-of-run checks. */
+  finished?(): void;
+
+  /** API probes: the cgroup notification API as userspace and the subsystem see it. */
+  api?(event: ApiEvent): void;
+}
+
+/** What the cgroup event API does, as the contract and notification checkers follow it. */
+export type ApiEvent =
+  | { type: 'register_event'; cgrp: object; cft: string; eventfd: object; css: { mem: Allocation } | null; ret: number; site: Site }
+  | { type: 'unregister_event'; cgrp: object; cgrpMem: Allocation; cft: string; eventfd: object; css: { mem: Allocation } | null; site: Site; ret: number | null }
+  | { type: 'eventfd_signal'; ctx: object }
+  | { type: 'eventfd_release'; ctx: object }
+  | { type: 'write_done'; cgrp: object; file: string; ret: number }
+  | { type: 'rmdir_begin'; cgrp: object }
+  | { type: 'rmdir_done'; cgrp: object; cgroupName: string; ret: number }
+  | { type: 'quiescent' };
+
+/** What a checker may ask about the running execution. */
+export interface CheckContext {
+  readonly host: SimHost;
+  /** Index of this execution within the exploration (0 for a single replay). */
+  readonly run: number;
+  /** The kernel CPU state of an actor. */
+  cpuOf(actor: Actor): Cpu;
+  /** Records a finding. */
+  report(r: Report): void;
+  /** Records a fatal finding and stops the CPU: never returns. */
+  oops(r: Report): never;
+  /** A short description of the current position: `close (step 17)`. */
+  where(): string;
+  /** The modelled call chain at this point (only while tracing; empty otherwise). */
+  stack(): string[];
+}
+
+/**
+ * The hub between the model and the checkers: the model calls one method per debug hook, the hub calls every
+ * checker that implements it. Checkers never see which variant runs; they see only what the code does.
+ */
+export class Probes {
+  private readonly allocs: Checker[];
+  private readonly frees: Checker[];
+  private readonly accesses: Checker[];
+  private readonly byteAccesses: Checker[];
+  private readonly badPointers: Checker[];
+  private readonly acquires: Checker[];
+  private readonly releases: Checker[];
+  private readonly sleeps: Checker[];
+  private readonly refcounts: Checker[];
+  private readonly listAdds: Checker[];
+  private readonly listDels: Checker[];
+  private readonly apis: Checker[];
+
+  constructor(readonly checkers: readonly Checker[]) {
+    const having = (k: keyof Checker): Checker[] => checkers.filter((c) => typeof c[k] === 'function');
+    this.allocs = having('alloc');
+    this.frees = having('free');
+    this.accesses = having('access');
+    this.byteAccesses = having('accessBytes');
+    this.badPointers = having('badPointer');
+    this.acquires = having('lockAcquire');
+    this.releases = having('lockRelease');
+    this.sleeps = having('mightSleep');
+    this.refcounts = having('refcount');
+    this.listAdds = having('listAdd');
+    this.listDels = having('listDel');
+    this.apis = having('api');
+  }
+
+  alloc(mem: Allocation): void {
+    for (const c of this.allocs) c.alloc!(mem);
+  }
+  free(mem: Allocation, site: Site): void {
+    for (const c of this.frees) c.free!(mem, site);
+  }
+  access(mem: Allocation, write: boolean, site: Site, what: string): void {
+    for (const c of this.accesses) c.access!(mem, write, site, what);
+  }
+  accessBytes(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void {
+    for (const c of this.byteAccesses) c.accessBytes!(mem, offset, size, write, site);
+  }
+  /** Never returns: a checker throws the oops; without one, the model still cannot go on. */
+  badPointer(p: null | ErrPtr | Poison, site: Site, what: string): never {
+    for (const c of this.badPointers) c.badPointer!(p, site, what);
+    throw new FatalFinding({
+      kind: 'null-deref',
+      object: what,
+      site: site.fn,
+      title: `BUG: bad pointer dereference in ${site.fn}`,
+      details: [],
+      fatal: true,
+      step: -1,
+      actor: '',
+    });
+  }
+  lockAcquire(cpu: Cpu, lock: LockBase, site: Site): void {
+    for (const c of this.acquires) c.lockAcquire!(cpu, lock, site);
+  }
+  lockRelease(cpu: Cpu, lock: LockBase, site: Site): void {
+    for (const c of this.releases) c.lockRelease!(cpu, lock, site);
+  }
+  mightSleep(cpu: Cpu, site: Site, what: string): void {
+    for (const c of this.sleeps) c.mightSleep!(cpu, site, what);
+  }
+  refcount(ref: Counted, before: number, delta: number, site: Site): void {
+    for (const c of this.refcounts) c.refcount!(ref, before, delta, site);
+  }
+  listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean {
+    let ok = true;
+    for (const c of this.listAdds) ok = c.listAdd!(node, prev, next, site) && ok;
+    return ok;
+  }
+  listDel(entry: ListNode, site: Site): boolean {
+    let ok = true;
+    for (const c of this.listDels) ok = c.listDel!(entry, site) && ok;
+    return ok;
+  }
+  api(event: ApiEvent): void {
+    for (const c of this.apis) c.api!(event);
+  }
+  stuck(blocked: readonly Actor[]): void {
+    for (const c of this.checkers) c.stuck?.(blocked);
+  }
+  finished(): void {
+    for (const c of this.checkers) c.finished?.();
+  }
+}

@@ -1,0 +1,101 @@
+import { cgroup_attach_task } from './cgroup/attach.js';
+import { cgroup_create } from './cgroup/create.js';
+import { __d_cft, __d_cgrp, cgroup_file_operations } from './cgroup/files.js';
+import { cgroup_file_write } from './cgroup/fileWrite.js';
+import { cgroup_lookup } from './cgroup/lookup.js';
+import { cgroup_open } from './cgroup/open.js';
+import { vfs_rmdir_cgroup } from './cgroup/rmdir.js';
+import { EBADF, EINVAL, ENOENT } from './errno.js';
+import { sys_eventfd } from './eventfd.js';
+import { fget, sys_close_fd } from './fs/fdtable.js';
+import { fput } from './fs/file.js';
+import type { Kernel, KGen } from './kernel.js';
+import { mem_cgroup_from_cont, res_counter_add } from './memcg/memcontrol.js';
+import { __mem_cgroup_threshold } from './memcg/thresholdCheck.js';
+import { at } from './site.js';
+import type { task_struct } from './task.js';
+
+/*
+ * The system calls scenarios make. Each one is entered as its own step (its name and arguments are the step's
+ * operation in the trace) and runs on the calling CPU as `task`.
+ */
+
+const L = at('arch/x86/kernel/entry_64.S', 'system_call');
+
+function* enter(k: Kernel, task: task_struct, what: string): KGen {
+  k.cpu.task = task;
+  yield k.op(what, null, L);
+}
+
+export function* sys_eventfd2(k: Kernel, task: task_struct): KGen<number> {
+  yield* enter(k, task, 'eventfd(0, 0)');
+  return yield* sys_eventfd(k, task.files!);
+}
+
+/** open(2) of a control file; `mask` is MAY_READ (4) and/or MAY_WRITE (2). */
+export function* sys_open(k: Kernel, task: task_struct, dir: string, name: string, mask: number): KGen<number> {
+  yield* enter(k, task, `open("${dir}/${name}")`);
+  return yield* cgroup_open(k, task, dir, name, mask);
+}
+
+const L_write = at('fs/read_write.c', 'sys_write');
+
+/** write(2): to a control file, through cgroup_file_write(); any other file refuses it. */
+export function* sys_write(k: Kernel, task: task_struct, fd: number, data: Uint8Array, shown: string): KGen<number> {
+  yield* enter(k, task, `write(${fd}, ${shown})`);
+  const f = yield* fget(k, task.files!, fd, L_write);
+  if (f === null) return -EBADF;
+  let ret = -EINVAL;
+  if (f.f_op === cgroup_file_operations) {
+    ret = yield* cgroup_file_write(k, f, data);
+    k.probes.api({ type: 'write_done', cgrp: __d_cgrp(f), file: __d_cft(f).name, ret });
+  }
+  yield* fput(k, f, L_write);
+  return ret;
+}
+
+export function* sys_close(k: Kernel, task: task_struct, fd: number): KGen<number> {
+  yield* enter(k, task, `close(${fd})`);
+  return yield* sys_close_fd(k, task.files!, fd);
+}
+
+export function* sys_mkdir(k: Kernel, task: task_struct, parent: string, name: string): KGen<number> {
+  yield* enter(k, task, `mkdir("${parent === '/' ? '' : parent}/${name}")`);
+  const p = cgroup_lookup(k, parent, L);
+  if (p === null) return -ENOENT;
+  const c = yield* cgroup_create(k, p, name);
+  return typeof c === 'number' ? c : 0;
+}
+
+export function* sys_rmdir(k: Kernel, task: task_struct, path: string): KGen<number> {
+  yield* enter(k, task, `rmdir("${path}")`);
+  const cgrp = cgroup_lookup(k, path, L);
+  if (cgrp !== null) k.probes.api({ type: 'rmdir_begin', cgrp });
+  const ret = yield* vfs_rmdir_cgroup(k, path);
+  if (cgrp !== null) k.probes.api({ type: 'rmdir_done', cgrp, cgroupName: path, ret });
+  return ret;
+}
+
+/** echo <pid> > <dir>/tasks. */
+export function* sys_attach(k: Kernel, task: task_struct, dir: string): KGen<number> {
+  yield* enter(k, task, `echo ${task.pid} > ${dir}/tasks`);
+  const cgrp = cgroup_lookup(k, dir, L);
+  if (cgrp === null) return -ENOENT;
+  return yield* cgroup_attach_task(k, cgrp, task);
+}
+
+const L_charge = at('mm/memcontrol.c', 'mem_cgroup_charge');
+
+/**
+ * The task touches (bytes > 0) or releases (bytes < 0) memory: the charge or uncharge of its cgroup's memcg,
+ * then memcg_check_events()' threshold check (whose rate limit the model leaves out: every charge checks).
+ */
+export function* sys_touch_memory(k: Kernel, task: task_struct, bytes: number): KGen<number> {
+  yield* enter(k, task, bytes >= 0 ? `touch ${bytes} bytes` : `release ${-bytes} bytes`);
+  const cgrp = task.cgroup;
+  if (cgrp === null) return -EINVAL;
+  const memcg = mem_cgroup_from_cont(k, cgrp, L_charge);
+  yield* res_counter_add(k, memcg.res, BigInt(bytes), L_charge);
+  yield* __mem_cgroup_threshold(k, memcg);
+  return 0;
+}

@@ -1,0 +1,33 @@
+import type { cftype, cgroup, cgroup_subsys, write_string_t } from './cgroup/cgroup.js';
+import type { Kernel, KGen } from './kernel.js';
+import type { poll_queue_proc, wait_queue_func_t } from './wait.js';
+import type { work_func_t } from './workqueue.js';
+
+/**
+ * A version of the code under review: the functions that differ between versions, and the subsystem side of
+ * its era. The cgroup core calls these through `k.v`, so a variant derived from another replaces only the
+ * functions its patch changes (`{ ...v4, cgroup_event_wake: mine }`).
+ */
+export interface Variant {
+  readonly name: string;
+  /** One line: what this version is. */
+  readonly title: string;
+  /** Where its code comes from (the patch, a kernel tree), so a reviewer can hold the trace against it. */
+  readonly source: string;
+  /** Subsystems bound to the hierarchy (the memory controller of the variant's era). */
+  readonly subsystems: readonly cgroup_subsys[];
+
+  /** The event fields of init_cgroup_housekeeping(): the list and its lock. */
+  readonly init_cgroup_housekeeping: (k: Kernel, cgrp: cgroup) => void;
+  /** cgroup_call_pre_destroy(): runs every subsystem's ->pre_destroy (v4 also tears down events here). */
+  readonly cgroup_call_pre_destroy: (k: Kernel, cgrp: cgroup) => KGen<number>;
+  /** Event teardown once the directory is gone (cgroup_rmdir after cgroup_d_remove_dir), where a version has it. */
+  readonly cgroup_rmdir_events?: (k: Kernel, cgrp: cgroup) => KGen;
+  /** The write handler of cgroup.event_control. */
+  readonly cgroup_write_event_control: write_string_t;
+  readonly cgroup_event_wake: wait_queue_func_t;
+  readonly cgroup_event_remove: work_func_t;
+  readonly cgroup_event_ptable_queue_proc: poll_queue_proc;
+  /** The core's own control files (cgroup.event_control among them). */
+  readonly core_files: readonly cftype[];
+}

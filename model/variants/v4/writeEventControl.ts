@@ -1,0 +1,122 @@
+import type { cftype, cgroup } from '../../cgroup/cgroup.js';
+import { EBADF, EINVAL, ENOMEM } from '../../errno.js';
+import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget } from '../../eventfd.js';
+import { fget } from '../../fs/fdtable.js';
+import { file_permission, fput, MAY_READ, type file } from '../../fs/file.js';
+import type { Kernel, KGen } from '../../kernel.js';
+import { ptr_add, read_byte, simple_strtoul } from '../../lib/string.js';
+import { INIT_LIST_HEAD, list_add } from '../../list.js';
+import { spin_lock, spin_unlock } from '../../locking/spinlock.js';
+import { IS_ERR, PTR_ERR, type CharPtr, type Ptr } from '../../memory.js';
+import { fnSites } from '../../site.js';
+import { GFP_KERNEL, kfree, kzalloc } from '../../slab.js';
+import { init_poll_funcptr, init_waitqueue_func_entry, POLLHUP } from '../../wait.js';
+import { INIT_WORK } from '../../workqueue.js';
+import { cgroup_event } from './event.js';
+import { __file_cft } from './housekeeping.js';
+
+const L = fnSites('kernel/cgroup.c', 'cgroup_write_event_control');
+const SPACE = 0x20;
+
+/** `unsigned int` of an unsigned long parse: the low 32 bits. */
+const uint = (v: bigint): number => Number(v & 0xffffffffn);
+
+/**
+ * cgroup_write_event_control() (seed, kernel/cgroup.c:2895-2991): the write handler of cgroup.event_control.
+ * Process context, called by cgroup_write_string() with the stripped, NUL-terminated buffer and no lock held.
+ * Parses "<event_fd> <control_fd> <args>", builds a cgroup_event, takes the eventfd and control file, calls
+ * the control file's register_event, queues the event on the eventfd's wait queue through ->poll, and links it
+ * on the cgroup's list. Errors unwind at `fail:` in reverse order.
+ */
+export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype, buffer: CharPtr): KGen<number> {
+  let event: cgroup_event | null = null;
+  let efile: Ptr<file> = null;
+  let cfile: Ptr<file> = null;
+  let ret: number;
+  const task = k.cpu.task!;
+
+  let p = simple_strtoul(k, buffer, 10, L(2905));
+  const efd = uint(p.value);
+  if (read_byte(k, p.endp, 0, L(2906)) !== SPACE) return -EINVAL;
+  buffer = ptr_add(p.endp, 1);
+
+  p = simple_strtoul(k, buffer, 10, L(2910));
+  const cfd = uint(p.value);
+  const sep = read_byte(k, p.endp, 0, L(2911));
+  if (sep !== SPACE && sep !== 0) return -EINVAL;
+  // One past the separator, which may be the terminating NUL: then `buffer` points past the string.
+  buffer = ptr_add(p.endp, 1);
+
+  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, L(2915), (mem) => new cgroup_event(mem));
+  if (event === null) return -ENOMEM;
+  k.wr(event, L(2918)).cgrp = cgrp;
+  INIT_LIST_HEAD(event.list);
+  init_poll_funcptr(event.pt, k.v.cgroup_event_ptable_queue_proc);
+  init_waitqueue_func_entry(event.wait, k.v.cgroup_event_wake);
+  INIT_WORK(event.remove, k.v.cgroup_event_remove);
+
+  fail: {
+    efile = yield* eventfd_fget(k, task.files!, efd, L(2924));
+    if (IS_ERR(efile)) {
+      ret = PTR_ERR(efile);
+      break fail;
+    }
+
+    event.eventfd = yield* eventfd_ctx_fileget(k, efile, L(2930));
+    if (IS_ERR(event.eventfd)) {
+      ret = PTR_ERR(event.eventfd);
+      break fail;
+    }
+
+    cfile = yield* fget(k, task.files!, cfd, L(2936));
+    if (cfile === null) {
+      ret = -EBADF;
+      break fail;
+    }
+
+    // The process needs read permission on the control file.
+    ret = file_permission(k, cfile, MAY_READ, task.uid, L(2943));
+    if (ret < 0) break fail;
+
+    event.cft = __file_cft(k, cfile);
+    if (IS_ERR(event.cft)) {
+      ret = PTR_ERR(event.cft);
+      break fail;
+    }
+
+    if (event.cft.register_event === undefined || event.cft.unregister_event === undefined) {
+      ret = -EINVAL;
+      break fail;
+    }
+
+    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, L(2958));
+    if (ret) break fail;
+
+    // eventfd's ->poll never reports POLLHUP: this branch is dead code, modelled all the same.
+    if ((yield* k.rd(efile, L(2963)).f_op.poll!(k, efile, event.pt)) & POLLHUP) {
+      yield* event.cft.unregister_event(k, cgrp, event.cft, event.eventfd, L(2964));
+      ret = 0;
+      break fail;
+    }
+
+    yield* spin_lock(k, cgrp.event_list_lock, L(2969));
+    yield* list_add(k, event.list, cgrp.event_list, L(2970));
+    yield* spin_unlock(k, cgrp.event_list_lock, L(2971));
+
+    yield* fput(k, cfile, L(2973));
+    yield* fput(k, efile, L(2974));
+
+    return 0;
+  }
+
+  // fail: (2978). cfile is still NULL when the eventfd lookups failed, and !IS_ERR(NULL) holds.
+  if (!IS_ERR(cfile)) yield* fput(k, cfile, L(2980));
+
+  if (event !== null && event.eventfd !== null && !IS_ERR(event.eventfd)) yield* eventfd_ctx_put(k, event.eventfd, L(2983));
+
+  if (!IS_ERR(efile)) yield* fput(k, efile, L(2986));
+
+  yield* kfree(k, event, L(2988));
+
+  return ret;
+}

@@ -1,0 +1,34 @@
+import { badWrites } from './badWrite.js';
+import { closeVsRmdir } from './closeVsRmdir.js';
+import { registerCloseRmdir } from './registerCloseRmdir.js';
+import { registerVsClose } from './registerVsClose.js';
+import { registerVsRmdir } from './registerVsRmdir.js';
+import type { Scenario } from './scenario.js';
+import { signalVsClose } from './signalVsClose.js';
+import { softirqSignal } from './softirqSignal.js';
+import { unregisterEnomem } from './unregisterEnomem.js';
+
+export type { Scenario, ScenarioActor, ScenarioPlan } from './scenario.js';
+
+/** Every shipped scenario, in the order `cgsim list` prints them. */
+export const scenarios: readonly Scenario[] = [
+  registerVsRmdir,
+  closeVsRmdir,
+  registerVsClose,
+  registerCloseRmdir,
+  signalVsClose,
+  softirqSignal,
+  unregisterEnomem,
+  ...badWrites,
+];
+
+/**
+ * Resolves a scenario argument: a name, a family prefix (`bad-write` is every `bad-write:*`), or `all`.
+ * Returns an empty list for an unknown name.
+ */
+export function resolveScenarios(arg: string): Scenario[] {
+  if (arg === 'all') return [...scenarios];
+  const exact = scenarios.filter((s) => s.name === arg);
+  if (exact.length > 0) return exact;
+  return scenarios.filter((s) => s.name.startsWith(`${arg}:`));
+}

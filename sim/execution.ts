@@ -1,0 +1,267 @@
+import { Actor, type ActorSpec } from './actor.js';
+import { FatalFinding, type Finding } from './finding.js';
+import { encodeSchedule } from './schedule.js';
+import { ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
+import { describeObject, type TraceStep } from './trace.js';
+
+/** What the model sees of the engine while it runs. */
+export interface SimHost {
+  /** The actor whose step is running. */
+  readonly current: Actor;
+  /** 0-based index of the running step. */
+  readonly step: number;
+  /** True when this execution records a trace (replay), false while exploring. */
+  readonly tracing: boolean;
+  readonly actors: readonly Actor[];
+  /** Records a finding made during the current step. */
+  report(finding: Finding): void;
+}
+
+/** What an execution runs: the actors, plus the model's answers when the run gets stuck or finishes. */
+export interface Program {
+  readonly actors: readonly ActorSpec[];
+  /** Called for every actor once it exists, before its body starts (the model attaches its per-CPU state). */
+  init?(actor: Actor): void;
+  /** No actor can run, yet some are not done: turn it into findings (a deadlock report). */
+  stuck?(blocked: readonly Actor[]): void;
+  /** Every actor is done (daemons idle): end-of-run checks. */
+  finished?(): void;
+}
+
+export type ProgramFactory = (host: SimHost) => Program;
+
+export interface ExecutionOptions {
+  /** Steps after which the execution is cut off and reported as `step-bound`. Defaults to 20,000. */
+  readonly maxSteps?: number;
+  /** End the execution at the first finding, fatal or not. Defaults to false: like the kernel, keep going. */
+  readonly stopAtFirstBug?: boolean;
+  /** Record a trace of every step. Defaults to false: exploration records only the schedule. */
+  readonly tracing?: boolean;
+}
+
+export type Ending = 'complete' | 'deadlock' | 'fatal' | 'step-bound' | 'schedule-end' | 'stopped';
+
+export interface Outcome {
+  readonly ending: Ending;
+  readonly steps: number;
+  /** The actor of every step, in order. */
+  readonly schedule: readonly number[];
+  readonly findings: readonly Finding[];
+  readonly trace: readonly TraceStep[] | null;
+  readonly actorNames: readonly string[];
+}
+
+/** A model error or a schedule that does not fit, with the place in the execution where it happened. */
+export class ExecutionError extends Error {
+  constructor(
+    message: string,
+    readonly step: number,
+    readonly schedule: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'ExecutionError';
+  }
+}
+
+const DEFAULT_MAX_STEPS = 20_000;
+
+/**
+ * One execution: actors on their own CPUs, one step at a time, the strategy choosing among the runnable ones.
+ * It ends when every actor is done (then the end-of-run checks run), at a fatal finding, when no actor can run
+ * but some are blocked (deadlock), at the step bound, or where a replayed schedule ends.
+ */
+export class Execution implements SimHost {
+  readonly actors: Actor[] = [];
+  readonly tracing: boolean;
+  current!: Actor;
+  step = 0;
+  private readonly program: Program;
+  private readonly findings: Finding[] = [];
+  private readonly trace: TraceStep[] | null;
+  private readonly schedule: number[] = [];
+  private readonly runnable: number[] = [];
+  private readonly maxSteps: number;
+  private readonly stopAtFirstBug: boolean;
+  private stopRequested = false;
+
+  constructor(
+    factory: ProgramFactory,
+    private readonly strategy: Strategy,
+    options: ExecutionOptions = {},
+  ) {
+    this.tracing = options.tracing === true;
+    this.trace = this.tracing ? [] : null;
+    this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.stopAtFirstBug = options.stopAtFirstBug === true;
+    this.program = factory(this);
+    this.createActors(this.program.actors);
+  }
+
+  private createActors(specs: readonly ActorSpec[]): void {
+    const byName = new Map<string, Actor>();
+    specs.forEach((spec, id) => {
+      if (byName.has(spec.name)) throw new Error(`two actors are named '${spec.name}'`);
+      const actor = new Actor(id, spec.name, spec);
+      byName.set(spec.name, actor);
+      this.actors.push(actor);
+    });
+    const find = (name: string, by: string): Actor => {
+      const a = byName.get(name);
+      if (!a) throw new Error(`actor '${by}' refers to unknown actor '${name}'`);
+      return a;
+    };
+    for (const a of this.actors) {
+      a.after = (a.spec.after ?? []).map((n) => find(n, a.name));
+      if (a.spec.interrupts !== undefined) {
+        a.host = find(a.spec.interrupts, a.name);
+        a.host.interrupters.push(a);
+      }
+    }
+    for (const a of this.actors) this.program.init?.(a);
+    for (const a of this.actors) if (a.spec.prime === true) this.advance(a);
+  }
+
+  report(finding: Finding): void {
+    finding.step = this.step;
+    finding.actor = this.current.name;
+    this.findings.push(finding);
+    if (this.trace !== null) this.trace[this.trace.length - 1]?.findings.push(this.findings.length - 1);
+    if (this.stopAtFirstBug) this.stopRequested = true;
+  }
+
+  private isRunnable(a: Actor): boolean {
+    if (a.done) return false;
+    if (!a.started) {
+      for (const d of a.after) if (!d.done) return false;
+      const host = a.host;
+      if (host !== null && !host.done) {
+        if (!host.interruptible) return false;
+        for (const other of host.interrupters) if (other !== a && other.started && !other.done) return false;
+      }
+      return true;
+    }
+    for (const i of a.interrupters) if (i.started && !i.done) return false;
+    const w = a.waitOn;
+    return w === null || w.ready();
+  }
+
+  /** True when no actor may ever run again without that being a deadlock: all done, daemons idle. */
+  private isTerminal(): boolean {
+    for (const a of this.actors) {
+      if (a.done) continue;
+      if (a.daemon && a.started && a.waitOn !== null && a.waitOn.idle === true) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs `a` from its pending operation to its next yield. */
+  private advance(a: Actor): void {
+    this.current = a;
+    a.started = true;
+    a.waitOn = null;
+    a.opName = '(undeclared)';
+    a.opObj = null;
+    a.opSite = null;
+    // The body is created when the actor first runs, so it sees what earlier actors (the setup) left behind.
+    if (a.gen === null) a.gen = a.spec.body();
+    const res = a.gen.next();
+    if (res.done === true) a.done = true;
+  }
+
+  run(): Outcome {
+    let ending: Ending | null = null;
+    while (ending === null) {
+      if (this.stopRequested) {
+        ending = 'stopped';
+        break;
+      }
+      const runnable = this.runnable;
+      runnable.length = 0;
+      for (const a of this.actors) if (this.isRunnable(a)) runnable.push(a.id);
+      if (runnable.length === 0) {
+        ending = this.isTerminal() ? 'complete' : 'deadlock';
+        break;
+      }
+      if (this.step >= this.maxSteps) {
+        ending = 'step-bound';
+        break;
+      }
+      const id = this.pick(runnable);
+      if (id < 0) {
+        ending = 'schedule-end';
+        break;
+      }
+      ending = this.runStep(this.actors[id]!);
+    }
+    if (ending === 'complete') this.program.finished?.();
+    if (ending === 'deadlock') this.program.stuck?.(this.actors.filter((a) => a.started && !a.done && !(a.daemon && a.waitOn?.idle === true)));
+    return {
+      ending,
+      steps: this.step,
+      schedule: this.schedule.slice(),
+      findings: this.findings,
+      trace: this.trace,
+      actorNames: this.actors.map((a) => a.name),
+    };
+  }
+
+  private pick(runnable: number[]): number {
+    try {
+      return this.strategy.pick(runnable, runnable.length, this.step);
+    } catch (e) {
+      if (e instanceof ScheduleMismatchError) throw this.mismatch(e);
+      throw e;
+    }
+  }
+
+  private runStep(a: Actor): Ending | null {
+    this.schedule.push(a.id);
+    if (this.trace !== null) {
+      this.trace.push({
+        step: this.step,
+        actor: a.id,
+        op: a.opName,
+        obj: describeObject(a.opObj),
+        site: a.opSite,
+        findings: [],
+      });
+    }
+    try {
+      this.advance(a);
+    } catch (e) {
+      if (e instanceof FatalFinding) {
+        a.done = true;
+        this.report(e.finding);
+        this.step++;
+        return 'fatal';
+      }
+      throw new ExecutionError(
+        `model error in actor '${a.name}' at step ${this.step + 1}: ${e instanceof Error ? e.message : String(e)}`,
+        this.step,
+        encodeSchedule(this.schedule),
+        e,
+      );
+    }
+    this.step++;
+    return null;
+  }
+
+  private mismatch(e: ScheduleMismatchError): ExecutionError {
+    const wanted = this.actors[e.wanted];
+    const why = (a: Actor): string => {
+      if (a.done) return `${a.name} has finished`;
+      if (!a.started) return `${a.name} has not started (it waits for ${a.after.filter((d) => !d.done).map((d) => d.name).join(', ') || 'its CPU to take interrupts'})`;
+      if (a.waitOn !== null) return `${a.name} is blocked: ${a.waitOn.describe()}`;
+      return `${a.name} is interrupted`;
+    };
+    const detail = wanted === undefined ? `the scenario has no actor number ${e.wanted} (it has ${this.actors.length})` : why(wanted);
+    const runnable = e.runnable.map((id) => this.actors[id]!.name).join(', ');
+    return new ExecutionError(
+      `schedule does not fit: step ${e.step + 1} runs ${wanted?.name ?? `actor #${e.wanted}`}, but ${detail}; runnable: ${runnable}`,
+      e.step,
+      encodeSchedule(this.schedule),
+    );
+  }
+}

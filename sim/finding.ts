@@ -1,0 +1,42 @@
+/**
+ * A bug found during an execution. The engine does not interpret findings; checkers build them and the engine
+ * stamps where they happened. Two findings with the same kind and site are the same bug for deduplication.
+ */
+export interface Finding {
+  /** Kind of bug, in the model's vocabulary (`use-after-free`, `deadlock`, ...). */
+  readonly kind: string;
+  /** Type of the object involved (`eventfd_ctx`, a lock class, ...). */
+  readonly object: string;
+  /** The code site(s) involved: with `kind`, the deduplication key. */
+  readonly site: string;
+  /** First line of the report, as the kernel's own tool would print it. */
+  readonly title: string;
+  /** The report's body. */
+  readonly details: readonly string[];
+  /** A fatal finding (an oops, a deadlock) ends the execution. */
+  readonly fatal: boolean;
+  /** Other executions the finding also rests on (a lock order seen in an earlier run of the same exploration). */
+  readonly priorRuns?: readonly PriorRun[];
+  /** Stamped by the engine: the 0-based step during which the finding was made, and the actor running it. */
+  step: number;
+  actor: string;
+}
+
+/** An earlier execution whose observations a finding depends on, with what it contributed. */
+export interface PriorRun {
+  readonly run: number;
+  readonly schedule: string;
+  readonly what: string;
+}
+
+export function findingKey(f: Pick<Finding, 'kind' | 'site'>): string {
+  return `${f.kind} | ${f.site}`;
+}
+
+/** Thrown by a checker (through the model) for a fatal finding; the engine catches it and ends the execution. */
+export class FatalFinding extends Error {
+  constructor(readonly finding: Finding) {
+    super(finding.title);
+    this.name = 'FatalFinding';
+  }
+}

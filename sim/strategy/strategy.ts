@@ -1,0 +1,25 @@
+/**
+ * A strategy decides, at every step, which runnable actor goes next. One strategy per file implements this
+ * interface; the engine consults it at every step, forced ones included, so a replaying strategy can check
+ * each step against what it recorded.
+ */
+export interface Strategy {
+  readonly name: string;
+  /**
+   * Returns the id of the actor to run at `step` (0-based), chosen among `runnable[0..count)` (ids in ascending
+   * order), or -1 to end the execution here (a replayed schedule that is used up).
+   */
+  pick(runnable: ArrayLike<number>, count: number, step: number): number;
+}
+
+/** Thrown by a strategy that cannot follow its instructions (a replayed step names an actor that is not runnable). */
+export class ScheduleMismatchError extends Error {
+  constructor(
+    readonly step: number,
+    readonly wanted: number,
+    readonly runnable: readonly number[],
+  ) {
+    super(`step ${step + 1}: the schedule runs actor ${wanted}, which is not runnable`);
+    this.name = 'ScheduleMismatchError';
+  }
+}
