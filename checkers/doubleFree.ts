@@ -16,7 +16,7 @@ export class DoubleFreeChecker implements Checker {
     this.ctx.report({
       kind: 'double-free',
       object: mem.type,
-      site: `${site.fn} on ${mem.type} already freed by ${mem.freeSite?.fn ?? '?'} [${formatSite(site)}]`,
+      site: `${mem.type} freed again at ${formatSite(site)}`,
       title: `BUG: KASAN: double-free in ${site.fn}`,
       details: () => [
         `Free of ${mem.name} by ${this.ctx.where()} in ${formatSite(site)}`,

@@ -10,12 +10,16 @@ import { allocatedBy, formatSite, freedBy, objectLine, stackLines, stepName, typ
 export class UseAfterFreeChecker implements Checker {
   readonly name = 'use-after-free';
   private ctx!: CheckContext;
-  /** One report per freed block per run: the first bad access, as KASAN's first report is the one that counts. */
-  private seen = new Set<Allocation>();
+  /**
+   * One report per freed block and function per run: the first bad access of a function is the one that
+   * counts (its later lines touch the same block because of the same bug), but another function touching the
+   * same block may be another bug.
+   */
+  private seen = new Map<Allocation, Set<string>>();
 
   beginRun(ctx: CheckContext): void {
     this.ctx = ctx;
-    this.seen = new Set();
+    this.seen = new Map();
   }
 
   access(mem: Allocation, write: boolean, site: Site, what: string): void {
@@ -27,16 +31,18 @@ export class UseAfterFreeChecker implements Checker {
   }
 
   private report(mem: Allocation, write: boolean, size: number, site: Site, what: string): void {
-    if (this.seen.has(mem)) return;
-    this.seen.add(mem);
+    let fns = this.seen.get(mem);
+    if (fns === undefined) this.seen.set(mem, (fns = new Set()));
+    if (fns.has(site.fn)) return;
+    fns.add(site.fn);
     const where = `${formatSite(site)}; freed at ${mem.freeSite === null ? '?' : formatSite(mem.freeSite)}`;
     this.ctx.report({
       kind: 'use-after-free',
       object: mem.type,
-      site: `${site.fn} on ${mem.type} freed by ${mem.freeSite?.fn ?? '?'} [${where}]`,
+      site: `${mem.type} accessed after free in ${site.fn} (${site.file})`,
       title: `BUG: KASAN: use-after-free in ${site.fn}`,
       details: () => [
-        `${write ? 'Write' : 'Read'} of size ${size} at ${what} by ${this.ctx.where()} in ${formatSite(site)}`,
+        `${write ? 'Write' : 'Read'} of size ${size} at ${what} by ${this.ctx.where()} in ${where}`,
         ...stackLines(this.ctx.stack()),
         ...allocatedBy(mem),
         ...freedBy(mem),

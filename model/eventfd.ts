@@ -41,8 +41,6 @@ export class eventfd_ctx extends KObject {
   }
 }
 
-const L_signal = at('fs/eventfd.c', 'eventfd_signal');
-const L_free = at('fs/eventfd.c', 'eventfd_free');
 const L_release = at('fs/eventfd.c', 'eventfd_release');
 const L_poll = at('fs/eventfd.c', 'eventfd_poll');
 const L_fget = at('fs/eventfd.c', 'eventfd_fget');
@@ -55,16 +53,17 @@ export function* eventfd_signal(k: Kernel, ctx: eventfd_ctx, n: number, site: Si
   const flags = yield* spin_lock_irqsave(k, k.rd(ctx, site, 'eventfd_ctx').wqh.lock, site);
   const room = ULLONG_MAX - ctx.count;
   const add = room < BigInt(n) ? room : BigInt(n);
-  k.wr(ctx, L_signal).count += add;
+  k.wr(ctx, site).count += add;
   k.probes.api({ type: 'eventfd_signal', ctx });
-  if (waitqueue_active(k, ctx.wqh, L_signal)) yield* wake_up_locked_poll(k, ctx.wqh, POLLIN, L_signal);
-  yield* spin_unlock_irqrestore(k, ctx.wqh.lock, flags, L_signal);
+  if (waitqueue_active(k, ctx.wqh, site)) yield* wake_up_locked_poll(k, ctx.wqh, POLLIN, site);
+  yield* spin_unlock_irqrestore(k, ctx.wqh.lock, flags, site);
   return Number(add);
 }
 
-function* eventfd_free(k: Kernel, r: kref): KGen {
+/** The kref's release: frees the context (labelled with the line whose put was the last). */
+function* eventfd_free(k: Kernel, r: kref, site: Site): KGen {
   const ctx = r.mem.obj as eventfd_ctx;
-  yield* kfree(k, ctx, L_free);
+  yield* kfree(k, ctx, site);
 }
 
 /** Drops a context reference; the last one frees it. Any context. */

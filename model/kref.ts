@@ -21,9 +21,9 @@ export function* kref_get(k: Kernel, r: kref, site: Site): KGen {
 }
 
 /** Drops a reference; the last one calls `release`. Returns 1 when it did. */
-export function* kref_put(k: Kernel, r: kref, release: (k: Kernel, r: kref) => KGen, site: Site): KGen<number> {
+export function* kref_put(k: Kernel, r: kref, release: (k: Kernel, r: kref, site: Site) => KGen, site: Site): KGen<number> {
   yield k.op('kref_put', r, site);
   if (!refcount_dec_and_test(k, r, site)) return 0;
-  yield* release(k, r);
+  yield* release(k, r, site);
   return 1;
 }

@@ -47,23 +47,25 @@ export function init_waitqueue_func_entry(wait: wait_queue_t, func: wait_queue_f
   wait.func = func;
 }
 
-const L_add = at('kernel/wait.c', 'add_wait_queue');
-const L_remove = at('kernel/wait.c', 'remove_wait_queue');
-const L_wake = at('kernel/sched.c', '__wake_up');
+/*
+ * The small primitives below label their steps with the caller's line (`site`): a step is shown as the line of
+ * the code under review that caused it, and a bug inside remove_wait_queue() called from line N is the bug of
+ * line N whichever of its steps trips over it.
+ */
 const L_common = at('kernel/sched.c', '__wake_up_common');
 
 /** Takes `q->lock` irqsave. Any context. */
 export function* add_wait_queue(k: Kernel, q: wait_queue_head_t, wait: wait_queue_t, site: Site): KGen {
   const flags = yield* spin_lock_irqsave(k, k.rd(q, site).lock, site);
-  yield* list_add(k, wait.task_list, q.task_list, L_add);
-  yield* spin_unlock_irqrestore(k, q.lock, flags, L_add);
+  yield* list_add(k, wait.task_list, q.task_list, site);
+  yield* spin_unlock_irqrestore(k, q.lock, flags, site);
 }
 
 /** Takes `q->lock` irqsave. Any context. */
 export function* remove_wait_queue(k: Kernel, q: wait_queue_head_t, wait: wait_queue_t, site: Site): KGen {
   const flags = yield* spin_lock_irqsave(k, k.rd(q, site).lock, site);
-  yield* list_del(k, wait.task_list, L_remove);
-  yield* spin_unlock_irqrestore(k, q.lock, flags, L_remove);
+  yield* list_del(k, wait.task_list, site);
+  yield* spin_unlock_irqrestore(k, q.lock, flags, site);
 }
 
 /** The caller holds `q->lock`. */
@@ -94,7 +96,7 @@ function* __wake_up_common(k: Kernel, q: wait_queue_head_t, mode: number, key: n
 export function* wake_up_poll(k: Kernel, q: wait_queue_head_t, key: number, site: Site): KGen {
   const flags = yield* spin_lock_irqsave(k, k.rd(q, site).lock, site);
   yield* __wake_up_common(k, q, TASK_NORMAL, key);
-  yield* spin_unlock_irqrestore(k, q.lock, flags, L_wake);
+  yield* spin_unlock_irqrestore(k, q.lock, flags, site);
 }
 
 /** wake_up_locked_poll(): the caller holds `q->lock`. */

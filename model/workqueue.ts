@@ -56,8 +56,6 @@ export class workqueue_struct extends KObject {
   }
 }
 
-const L_queue = at('kernel/workqueue.c', 'queue_work');
-const L_insert = at('kernel/workqueue.c', 'insert_work');
 const L_worker = at('kernel/workqueue.c', 'worker_thread');
 const L_run = at('kernel/workqueue.c', 'run_workqueue');
 
@@ -71,9 +69,9 @@ export function* schedule_work(k: Kernel, work: work_struct, site: Site): KGen<b
   if (w.pending) return false;
   w.pending = true;
   const wq = k.s.system_wq;
-  const flags = yield* spin_lock_irqsave(k, wq.lock, L_queue);
-  yield* list_add_tail(k, work.entry, wq.worklist, L_insert);
-  yield* spin_unlock_irqrestore(k, wq.lock, flags, L_queue);
+  const flags = yield* spin_lock_irqsave(k, wq.lock, site);
+  yield* list_add_tail(k, work.entry, wq.worklist, site);
+  yield* spin_unlock_irqrestore(k, wq.lock, flags, site);
   return true;
 }
 

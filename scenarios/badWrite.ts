@@ -53,14 +53,15 @@ function badWrite(c: BadWriteCase): Scenario {
         setup: function* () {
           yield* u.mkdir(admin, '/A');
           yield* u.mkdir(admin, '/B');
-          const closedfd = yield* u.eventfd(user);
-          yield* u.close(user, closedfd);
           const efd = yield* u.eventfd(user);
           const cfd = yield* u.open(user, '/A', 'memory.usage_in_bytes');
           const ecfd = yield* u.open(user, '/A', 'cgroup.event_control', 2);
           const limitfd = yield* u.open(user, '/A', 'memory.limit_in_bytes');
           const otherfd = yield* u.open(user, '/B', 'memory.usage_in_bytes');
           const efd2 = yield* u.eventfd(user);
+          // Opened last and closed, so no later open reuses its number.
+          const closedfd = yield* u.eventfd(user);
+          yield* u.close(user, closedfd);
           fds = { efd, cfd, ecfd, limitfd, otherfd, efd2, closedfd };
         },
         actors: [{ name: 'write', body: () => u.write(user, fds!.ecfd, c.text(fds!)) }],
