@@ -8,8 +8,13 @@ export { formatSite, shortSite } from '../sim/site.js';
  * that mirrors the same line, so labelling a step costs nothing while exploring.
  */
 export function at(file: string, fn: string, line = 0): Site {
-  return Object.freeze({ fn, file, line });
+  const site = Object.freeze({ fn, file, line });
+  createdSites.push(site);
+  return site;
 }
+
+/** Every site created so far, so tests can hold each labelled line against the source it claims to mirror. */
+export const createdSites: Site[] = [];
 
 /** The sites of one C function: `const L = fnSites('kernel/cgroup.c', 'cgroup_event_remove')`, then `L(2863)`. */
 export function fnSites(file: string, fn: string): (line?: number) => Site {

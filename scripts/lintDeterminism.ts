@@ -1,0 +1,105 @@
+/**
+ * The determinism lint: inside the simulated world (sim/, model/, checkers/, scenarios/), nothing may depend on
+ * time, on a random source other than the seeded one, on the event loop, on the garbage collector, or on the
+ * locale. The same (variant, scenario, seed or schedule) must give the same trace on every machine.
+ *
+ * Usage: node dist/scripts/lintDeterminism.js <dir>... ; prints file:line:col rule, exits 1 on any finding.
+ * Uses the TypeScript parser (already a dependency) rather than ESLint, so it knows TypeScript syntax without
+ * another toolchain.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+export interface LintFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+}
+
+/** Globals whose mere use makes a run depend on the machine, the clock or the event loop. */
+const BANNED_GLOBALS: Record<string, string> = {
+  Date: 'Date: wall-clock time',
+  performance: 'performance: wall-clock time',
+  setTimeout: 'setTimeout: timers depend on the event loop',
+  setInterval: 'setInterval: timers depend on the event loop',
+  setImmediate: 'setImmediate: timers depend on the event loop',
+  queueMicrotask: 'queueMicrotask: ordering depends on the event loop',
+  process: 'process: the environment, clock and pid differ between machines',
+  crypto: 'crypto: an unseeded random source',
+  WeakRef: 'WeakRef: depends on the garbage collector',
+  FinalizationRegistry: 'FinalizationRegistry: depends on the garbage collector',
+  Intl: 'Intl: depends on the locale',
+};
+
+/** Member calls banned wherever they appear. */
+const BANNED_MEMBERS: Record<string, string> = {
+  'Math.random': 'Math.random: unseeded; use sim/rng.ts',
+  localeCompare: 'localeCompare: depends on the locale',
+  toLocaleString: 'toLocaleString: depends on the locale',
+  hrtime: 'hrtime: wall-clock time',
+};
+
+const BANNED_MODULES = new Set(['crypto', 'node:crypto', 'perf_hooks', 'node:perf_hooks', 'timers', 'node:timers', 'os', 'node:os', 'worker_threads', 'node:worker_threads']);
+
+export function lintSource(file: string, text: string): LintFinding[] {
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const out: LintFinding[] = [];
+  const flag = (node: ts.Node, rule: string): void => {
+    const { line, character } = src.getLineAndCharacterOfPosition(node.getStart(src));
+    out.push({ file, line: line + 1, column: character + 1, rule });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isForInStatement(node)) flag(node, 'for-in: iterate arrays or Maps, whose order is fixed');
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && BANNED_MODULES.has(node.moduleSpecifier.text)) {
+      flag(node, `import of '${node.moduleSpecifier.text}': a source of nondeterminism`);
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const whole = `${node.expression.getText(src)}.${node.name.text}`;
+      const key = Object.hasOwn(BANNED_MEMBERS, whole) ? whole : Object.hasOwn(BANNED_MEMBERS, node.name.text) ? node.name.text : null;
+      if (key !== null) flag(node, BANNED_MEMBERS[key]!);
+    }
+    if (ts.isIdentifier(node) && Object.hasOwn(BANNED_GLOBALS, node.text) && isGlobalReference(node)) flag(node, BANNED_GLOBALS[node.text]!);
+    ts.forEachChild(node, visit);
+  };
+  visit(src);
+  return out;
+}
+
+/** An identifier used as a value in its own right: not a property name, a member of something, or a declaration. */
+function isGlobalReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) return false;
+  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p)) return false;
+  return true;
+}
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+export function lintDirectories(dirs: readonly string[], root: string): LintFinding[] {
+  return dirs.flatMap((d) => sources(join(root, d)).flatMap((f) => lintSource(relative(root, f), readFileSync(f, 'utf8'))));
+}
+
+function cli(): void {
+  const dirs = process.argv.slice(2);
+  const root = process.cwd();
+  const findings = lintDirectories(dirs.length > 0 ? dirs : ['sim', 'model', 'checkers', 'scenarios'], root);
+  for (const f of findings) process.stderr.write(`${f.file}:${f.line}:${f.column} ${f.rule}\n`);
+  if (findings.length > 0) {
+    process.stderr.write(`determinism lint: ${findings.length} finding(s)\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) cli();

@@ -1,0 +1,78 @@
+import test from 'ava';
+import { main } from '../../cli/main.js';
+import type { Io } from '../../cli/commands/explore.js';
+
+function cli(...argv: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), now: () => 0 };
+  return { code: main(argv, io), out, err };
+}
+
+test('list prints every variant and scenario on one line each', (t) => {
+  const r = cli('list');
+  t.is(r.code, 0);
+  t.true(r.out.some((l) => /^variant\s+v4\s/.test(l)));
+  t.true(r.out.some((l) => /^scenario\s+close-vs-rmdir\s/.test(l)));
+  t.true(r.out.some((l) => /^scenario\s+bad-write:no-args\s/.test(l)));
+});
+
+test('explore exits 1 with each bug, its hits and a replay command', (t) => {
+  const r = cli('explore', '--variant', 'v4', '--scenario', 'bad-write:no-args', '--runs', '5');
+  t.is(r.code, 1);
+  const text = r.out.join('\n');
+  t.regex(text, /BUG: KASAN: slab-out-of-bounds in res_counter_memparse_write_strategy/);
+  t.regex(text, /replay: cgsim replay --variant v4 --scenario bad-write:no-args --schedule s1:/);
+});
+
+test('explore exits 0 on a clean scenario', (t) => {
+  t.is(cli('explore', '--scenario', 'bad-write:empty', '--runs', '3').code, 0);
+});
+
+test('explore --json prints one object with the documented fields', (t) => {
+  const r = cli('explore', '--scenario', 'register-vs-close', '--runs', '40', '--json');
+  const j = JSON.parse(r.out.join('\n')) as { variant: string; scenarios: string[]; runs: number; seed: string; bugs: Record<string, unknown>[] };
+  t.is(j.variant, 'v4');
+  t.deepEqual(j.scenarios, ['register-vs-close']);
+  t.is(j.runs, 40);
+  t.is(j.seed, '1');
+  t.true(j.bugs.length > 0);
+  for (const b of j.bugs) for (const key of ['kind', 'object', 'site', 'scenario', 'hits', 'schedule', 'replay']) t.true(key in b, key);
+});
+
+test('replay of an explored witness prints the trace in columns and the report, and exits 1', (t) => {
+  const j = JSON.parse(cli('explore', '--scenario', 'bad-write:bad-cfd', '--runs', '2', '--json').out.join('\n')) as { bugs: { schedule: string }[] };
+  const r = cli('replay', '--variant', 'v4', '--scenario', 'bad-write:bad-cfd', '--schedule', j.bugs[0]!.schedule);
+  t.is(r.code, 1);
+  const text = r.out.join('\n');
+  t.regex(text, /step\s+write/);
+  t.regex(text, /BUG: kernel NULL pointer dereference/);
+  t.regex(text, /cgroup_write_event_control \(kernel\/cgroup\.c:2980\)/);
+});
+
+test('the same replay prints the same text every time', (t) => {
+  const args = ['replay', '--scenario', 'close-vs-rmdir', '--seed', '1', '--run', '5'];
+  t.deepEqual(cli(...args).out, cli(...args).out);
+});
+
+test('bad input gets one clear line and exit 2', (t) => {
+  const cases: [string[], RegExp][] = [
+    [['explore', '--variant', 'v9'], /unknown variant 'v9' \(known: v4\)/],
+    [['explore', '--scenario', 'nope'], /unknown scenario 'nope'/],
+    [['explore', '--runs', 'many'], /--runs must be an integer/],
+    [['explore', '--frobnicate'], /unknown option --frobnicate/],
+    [['replay', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a3#'], /malformed schedule: unexpected '#'/],
+    [['replay', '--scenario', 'close-vs-rmdir', '--schedule', 'x9:a3'], /expected 's1:'|unsupported schedule version/],
+    [['replay', '--scenario', 'close-vs-rmdir', '--schedule', 's1:b5'], /schedule does not fit: step 1 runs close, but close has not started/],
+    [['replay', '--scenario', 'close-vs-rmdir', '--schedule', 's1:z'], /schedule does not fit: step 1 runs actor #25/],
+    [['replay', '--scenario', 'bad-write', '--schedule', 's1:a'], /names \d+ scenarios; replay needs one/],
+    [['replay', '--scenario', 'close-vs-rmdir'], /replay needs --schedule/],
+    [['frob'], /unknown command 'frob'/],
+  ];
+  for (const [argv, message] of cases) {
+    const r = cli(...argv);
+    t.is(r.code, 2, argv.join(' '));
+    t.regex(r.err[0] ?? '', message, argv.join(' '));
+    t.deepEqual(r.out, [], argv.join(' '));
+  }
+});
