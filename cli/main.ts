@@ -53,8 +53,12 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
-export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  now: () => performance.now(),
-};
+/** Standard streams; `prog` is how the user ran cgsim, so that printed replay commands work as printed. */
+export function processIo(prog: string): Io {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    now: () => performance.now(),
+    prog,
+  };
+}

@@ -2,6 +2,7 @@ import { Actor, type ActorSpec } from './actor.js';
 import { FatalFinding, type Finding } from './finding.js';
 import { encodeSchedule } from './schedule.js';
 import { ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
+import type { Site } from './site.js';
 import { describeObject, type TraceStep } from './trace.js';
 
 /** What the model sees of the engine while it runs. */
@@ -41,8 +42,20 @@ export interface ExecutionOptions {
 
 export type Ending = 'complete' | 'deadlock' | 'fatal' | 'step-bound' | 'schedule-end' | 'stopped';
 
+/** What an actor that never finished was about to do when the execution ended. */
+export interface PendingOp {
+  readonly actor: number;
+  readonly op: string;
+  readonly obj: string;
+  readonly site: Site | null;
+  /** Why it could not run: what it waits for, or that it was interrupted or never started. */
+  readonly why: string;
+}
+
 export interface Outcome {
   readonly ending: Ending;
+  /** Actors left unfinished (blocked, interrupted, never started), daemons parked idle excluded. */
+  readonly pending: readonly PendingOp[];
   readonly steps: number;
   /** The actor of every step, in order. */
   readonly schedule: readonly number[];
@@ -84,6 +97,8 @@ export class Execution implements SimHost {
   private readonly maxSteps: number;
   private readonly stopAtFirstBug: boolean;
   private stopRequested = false;
+  /** True while a step runs: findings made then belong to that step of the trace; after the loop, to none. */
+  private stepping = false;
 
   constructor(
     factory: ProgramFactory,
@@ -126,7 +141,7 @@ export class Execution implements SimHost {
     finding.step = this.step;
     finding.actor = this.current.name;
     this.findings.push(finding);
-    if (this.trace !== null) this.trace[this.trace.length - 1]?.findings.push(this.findings.length - 1);
+    if (this.trace !== null && this.stepping) this.trace[this.trace.length - 1]?.findings.push(this.findings.length - 1);
     if (this.stopAtFirstBug) this.stopRequested = true;
   }
 
@@ -199,12 +214,24 @@ export class Execution implements SimHost {
     if (ending === 'deadlock') this.program.stuck?.(this.actors.filter((a) => a.started && !a.done && !(a.daemon && a.waitOn?.idle === true)));
     return {
       ending,
+      pending: this.pendingOps(),
       steps: this.step,
       schedule: this.schedule.slice(),
       findings: this.findings,
       trace: this.trace,
       actorNames: this.actors.map((a) => a.name),
     };
+  }
+
+  private pendingOps(): PendingOp[] {
+    const out: PendingOp[] = [];
+    for (const a of this.actors) {
+      if (a.done || (a.daemon && a.waitOn?.idle === true)) continue;
+      const interrupted = a.interrupters.find((i) => i.started && !i.done);
+      const why = !a.started ? 'not started' : interrupted !== undefined ? `interrupted by ${interrupted.name}` : a.waitOn !== null && !a.waitOn.ready() ? a.waitOn.describe() : 'runnable';
+      out.push({ actor: a.id, op: a.opName, obj: describeObject(a.opObj), site: a.opSite, why });
+    }
+    return out;
   }
 
   private pick(runnable: number[]): number {
@@ -228,6 +255,7 @@ export class Execution implements SimHost {
         findings: [],
       });
     }
+    this.stepping = true;
     try {
       this.advance(a);
     } catch (e) {
@@ -243,6 +271,8 @@ export class Execution implements SimHost {
         encodeSchedule(this.schedule),
         e,
       );
+    } finally {
+      this.stepping = false;
     }
     this.step++;
     return null;

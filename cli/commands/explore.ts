@@ -13,6 +13,13 @@ export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly now: () => number;
+  /** How the user invoked cgsim (`cgsim`, or `node bin/cgsim.js`), so printed commands run as printed. */
+  readonly prog?: string;
+}
+
+/** A `cgsim ...` command as this user can run it. */
+export function asInvoked(io: Io, command: string): string {
+  return io.prog === undefined || io.prog === 'cgsim' ? command : command.replace(/^cgsim /, `${io.prog} `);
 }
 
 /** `cgsim explore`: seeded random exploration; exit 1 when a bug was found, 0 when clean. */
@@ -26,14 +33,14 @@ export function exploreCommand(a: ParsedArgs, io: Io): number {
   const started = io.now();
   const result = exploreVariant({ variant, scenarios, runs, seed, maxSteps, stopAtFirstBug: a.flags.has('stop-at-first-bug') });
   const seconds = (io.now() - started) / 1000;
-  if (a.flags.has('json')) io.out(JSON.stringify(exploreJson(result, scenarios.map((s) => s.name)), null, 2));
+  if (a.flags.has('json')) io.out(JSON.stringify(exploreJson(result, scenarios.map((s) => s.name), io), null, 2));
   else printExplore(result, variant.title, io);
   const total = result.perScenario.reduce((n, p) => n + p.summary.runs, 0);
   io.err(`cgsim: ${total} runs over ${scenarios.length} scenario(s) in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 1e-3))} runs/s)`);
   return result.bugs.length > 0 ? 1 : 0;
 }
 
-export function exploreJson(r: ExploreResult, scenarioNames: readonly string[]): object {
+export function exploreJson(r: ExploreResult, scenarioNames: readonly string[], io: Io): object {
   return {
     variant: r.variant,
     scenarios: scenarioNames,
@@ -46,7 +53,7 @@ export function exploreJson(r: ExploreResult, scenarioNames: readonly string[]):
       scenario: b.best.scenario,
       hits: b.hits,
       schedule: b.best.witness.schedule,
-      replay: b.best.replay,
+      replay: asInvoked(io, b.best.replay),
       title: b.title,
       steps: b.best.witness.steps,
       ...(b.best.witness.finding.priorRuns !== undefined ? { priorSchedules: b.best.witness.finding.priorRuns.map((p) => p.schedule) } : {}),
@@ -68,7 +75,7 @@ function printExplore(r: ExploreResult, title: string, io: Io): void {
     io.out(`    hit in ${b.hits} run(s): ${b.sightings.map((s) => `${s.scenario} ${s.hits}`).join(', ')}`);
     const w = b.best.witness;
     io.out(`    shortest: ${b.best.scenario}, ${w.steps} steps, ${w.switches} context switches${w.finding.priorRuns !== undefined ? `, after ${w.finding.priorRuns.length} earlier run(s)` : ''}`);
-    io.out(`    replay: ${b.best.replay}`);
+    io.out(`    replay: ${asInvoked(io, b.best.replay)}`);
   });
   io.out('');
   const width = Math.max(8, ...r.perScenario.map((p) => p.scenario.length));

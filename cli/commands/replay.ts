@@ -3,7 +3,7 @@ import { replayCommand, scenarioNamed, variantNamed } from '../../harness/resolv
 import { findingReport } from '../format/report.js';
 import { traceColumns } from '../format/columns.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
-import type { Io } from './explore.js';
+import { asInvoked, type Io } from './explore.js';
 
 export const REPLAY_VALUED = new Set(['variant', 'scenario', 'schedule', 'seed', 'run', 'max-steps']);
 export const REPLAY_FLAGS = new Set(['json', 'full']);
@@ -27,7 +27,7 @@ export function replayCommandRun(a: ParsedArgs, io: Io): number {
   else if (seed !== undefined) result = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), maxSteps);
   else throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
   const { outcome, schedule } = result;
-  const command = replayCommand(variant.name, scenario.name, [...schedules.slice(0, -1), schedule]);
+  const command = asInvoked(io, replayCommand(variant.name, scenario.name, [...schedules.slice(0, -1), schedule]));
   if (a.flags.has('json')) {
     io.out(
       JSON.stringify(
@@ -56,7 +56,7 @@ export function replayCommandRun(a: ParsedArgs, io: Io): number {
   io.out(`ending: ${outcome.ending} after ${outcome.steps} steps; ${outcome.findings.length} report(s)`);
   io.out('');
   outcome.findings.forEach((f, i) => {
-    for (const line of findingReport(f, i + 1)) io.out(line);
+    for (const line of findingReport(f, i + 1, outcome.steps)) io.out(line);
   });
   io.out(`replay: ${command}`);
   return outcome.findings.length > 0 ? 1 : 0;

@@ -51,5 +51,16 @@ export function traceColumns(outcome: Outcome, full = false): string[] {
     const marks = t.findings.length > 0 ? `  <- ${t.findings.map((i) => `[${i + 1}]`).join(' ')}` : '';
     lines.push(`${String(t.step + 1).padStart(5)}  ${row}`.trimEnd() + marks);
   }
+  // The end of the run: a CPU stuck for good shows what it was about to do; end-of-run reports are marked here.
+  const stuck = outcome.ending === 'deadlock' ? outcome.pending.filter((p) => p.why !== 'not started' && width.has(p.actor)) : [];
+  const atEnd = outcome.findings.map((f, i) => (f.step >= outcome.steps ? i : -1)).filter((i) => i >= 0);
+  if (stuck.length > 0 || atEnd.length > 0) {
+    const row = used.map((id) => {
+      const p = stuck.find((s) => s.actor === id);
+      return p === undefined ? ' '.repeat(width.get(id)!) : fit(`(stuck) ${p.site !== null ? `${shortSite(p.site)} ` : ''}${p.op} ${p.obj}`, width.get(id)!);
+    });
+    const marks = atEnd.length > 0 ? `  <- ${atEnd.map((i) => `[${i + 1}]`).join(' ')}` : '';
+    lines.push(`${'  end'.padStart(5)}  ${row.join(' | ')}`.trimEnd() + marks);
+  }
   return lines;
 }

@@ -3,11 +3,12 @@ import type { Finding } from '../../sim/finding.js';
 const RULE = '='.repeat(78);
 
 /** One finding as a report: the kernel-style first line, where it happened, the body. */
-export function findingReport(f: Finding, index: number): string[] {
+export function findingReport(f: Finding, index: number, steps: number): string[] {
+  const when = f.step >= steps ? `after the last step (${steps})` : `step ${f.step + 1} on ${f.actor}`;
   return [
     RULE,
     `[${index}] ${f.title}`,
-    `kind: ${f.kind}   object: ${f.object}   step ${f.step + 1} on ${f.actor}${f.fatal ? '   (fatal: the execution ends here)' : ''}`,
+    `kind: ${f.kind}   object: ${f.object}   ${when}${f.fatal ? '   (fatal: the execution ends here)' : ''}`,
     `site: ${f.site}`,
     RULE,
     ...f.details,
