@@ -34,6 +34,7 @@ export class DeadlockChecker implements Checker {
       title: `INFO: deadlock: ${blocked.length} CPU(s) blocked for good (${blocked.map((a) => a.name).join(', ')})`,
       details: () => ['Blocked CPUs, what each waits for, and the locks it holds:', ...lines],
       fatal: true,
+      corrupts: false,
     });
   }
 }

@@ -26,6 +26,7 @@ export class DoubleFreeChecker implements Checker {
         objectLine(mem),
       ],
       fatal: false,
+      corrupts: true,
     });
   }
 }

@@ -138,6 +138,7 @@ export class IrqLockInversionChecker implements Checker {
         ' *** DEADLOCK ***',
       ],
       fatal: false,
+      corrupts: false,
       ...(prior.length > 0 ? { priorRuns: prior } : {}),
     });
   }

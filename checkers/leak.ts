@@ -44,6 +44,7 @@ export class LeakChecker implements Checker {
           `  ${first.allocSite === null ? '?' : formatSite(first.allocSite)}`,
         ],
         fatal: false,
+        corrupts: false,
       });
     }
   }

@@ -55,6 +55,7 @@ export class ListCorruptionChecker implements Checker {
         `The entry belongs to ${node.mem.name}${node.mem.freed ? ' (already freed)' : ''}; the operation is refused, as CONFIG_DEBUG_LIST does.`,
       ],
       fatal: false,
+      corrupts: true,
     });
   }
 }

@@ -102,6 +102,7 @@ export class LockOrderChecker implements Checker {
         ' *** DEADLOCK ***',
       ],
       fatal: false,
+      corrupts: false,
       ...(prior.length > 0 ? { priorRuns: prior } : {}),
     });
   }

@@ -86,6 +86,7 @@ export class LostNotificationChecker implements Checker {
           `${name} is still open and the workqueue is drained, yet it was ${signalled === undefined ? 'never signalled' : `last signalled at ${stepName(signalled)}, before that`}: userspace waits forever.`,
         ],
         fatal: false,
+        corrupts: false,
       });
     }
   }

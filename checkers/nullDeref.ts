@@ -33,6 +33,7 @@ export class NullDerefChecker implements Checker {
         'Oops: the CPU stops here; the execution ends.',
       ],
       fatal: true,
+      corrupts: false,
     });
   }
 }

@@ -33,6 +33,7 @@ export class OutOfBoundsChecker implements Checker {
         `The buggy address is located ${offset - mem.size} byte(s) to the right of the ${mem.size}-byte region of ${mem.name}`,
       ],
       fatal: false,
+      corrupts: false,
     });
   }
 }

@@ -30,6 +30,7 @@ export class RefcountUnderflowChecker implements Checker {
         ...freedBy(ref.mem),
       ],
       fatal: false,
+      corrupts: true,
     });
   }
 }

@@ -34,6 +34,7 @@ export class SleepInAtomicChecker implements Checker {
         ...stackLines(this.ctx.stack()),
       ],
       fatal: false,
+      corrupts: false,
     });
   }
 }

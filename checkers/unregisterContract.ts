@@ -74,6 +74,7 @@ export class UnregisterContractChecker implements Checker {
         title: `cgsim: contract violation: register_event(${r.what}) succeeded but unregister_event was never called`,
         details: () => [`registered by ${r.actor} at ${stepName(r.step)}; ${r.outstanding} registration(s) outstanding after teardown (every fd closed, every cgroup removed, the workqueue drained)`],
         fatal: false,
+        corrupts: false,
       });
     }
   }
@@ -86,6 +87,7 @@ export class UnregisterContractChecker implements Checker {
       title: `cgsim: contract violation: unregister_event ${rule}`,
       details: () => [`${call} by ${this.ctx.where()} from ${formatSite(site)}`, ...details],
       fatal: false,
+      corrupts: false,
     });
   }
 }

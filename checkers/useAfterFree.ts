@@ -50,6 +50,7 @@ export class UseAfterFreeChecker implements Checker {
         `The access comes ${this.ctx.host.step - mem.freeStep} step(s) after the free (${stepName(mem.freeStep)}).`,
       ],
       fatal: false,
+      corrupts: true,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { allCheckers } from '../checkers/index.js';
 import type { Variant } from '../model/variant.js';
 import type { Scenario } from '../scenarios/scenario.js';
-import { BugCollector, type ExploreSummary, type Witness } from '../sim/explore.js';
+import { betterWitness, BugCollector, type ExploreSummary, type Witness } from '../sim/explore.js';
 import { RandomStrategy } from '../sim/strategy/random.js';
 import { replayCommand } from './resolve.js';
 import { runOnce } from './run.js';
@@ -52,16 +52,6 @@ function sighting(variant: string, scenario: string, hits: number, w: Witness): 
   return { scenario, hits, witness: w, replay: replayCommand(variant, scenario, [...prior, w.schedule]) };
 }
 
-function rank(s: BugSighting): [number, number, number] {
-  return [s.witness.finding.priorRuns === undefined ? 0 : 1, s.witness.steps, s.witness.switches];
-}
-
-function better(a: BugSighting, b: BugSighting): boolean {
-  const x = rank(a);
-  const y = rank(b);
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]!;
-  return false;
-}
 
 /**
  * Seeded random exploration of each scenario: `runs` executions each, run i using the strategy seeded by
@@ -99,7 +89,7 @@ export function exploreVariant(req: ExploreRequest): ExploreResult {
   }
   const bugs: ExploredBug[] = [...merged.values()].map(({ first, sightings }) => {
     let best = sightings[0]!;
-    for (const s of sightings) if (better(s, best)) best = s;
+    for (const s of sightings) if (betterWitness(s.witness, best.witness)) best = s;
     return { ...first, hits: sightings.reduce((n, s) => n + s.hits, 0), best, sightings };
   });
   return { variant: req.variant.name, seed: req.seed, runs: req.runs, perScenario, bugs };

@@ -15,6 +15,7 @@ export function BUG_ON(k: Kernel, condition: boolean, site: Site, what: string):
     title: `kernel BUG at ${site.file}${site.line > 0 ? `:${site.line}` : ''}! (${site.fn}: BUG_ON(${what}))`,
     details: [`invalid opcode: 0000 [#1] SMP`, `CPU: ${k.host.current.name}`, `RIP: ${formatSite(site)}`, ...k.stack().map((f) => `  ${f}`)],
     fatal: true,
+    corrupts: false,
     step: -1,
     actor: '',
   });

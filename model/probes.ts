@@ -173,6 +173,7 @@ export class Probes {
       title: `BUG: bad pointer dereference in ${site.fn}`,
       details: [],
       fatal: true,
+      corrupts: false,
       step: -1,
       actor: '',
     });

@@ -10,6 +10,8 @@ export interface Witness {
   readonly switches: number;
   readonly schedule: string;
   readonly finding: Finding;
+  /** Keys of the state-corrupting findings made earlier in the same run: this one may be their consequence. */
+  readonly after: readonly string[];
 }
 
 /** One distinct bug (kind and site) of an exploration. */
@@ -29,12 +31,16 @@ export interface ExploreSummary {
   readonly bugs: FoundBug[];
 }
 
-/** True when `a` is a better witness than `b`: replays alone, then fewer steps, then fewer context switches. */
-function better(a: Witness, b: Witness): boolean {
-  const alone = (w: Witness): number => (w.finding.priorRuns === undefined ? 0 : 1);
-  if (alone(a) !== alone(b)) return alone(a) < alone(b);
-  if (a.steps !== b.steps) return a.steps < b.steps;
-  return a.switches < b.switches;
+/**
+ * True when `a` is a better witness than `b`: one that replays alone, then one where this is the first report
+ * of the run (not a consequence of an earlier bug), then fewer steps, then fewer context switches.
+ */
+export function betterWitness(a: Witness, b: Witness): boolean {
+  const rank = (w: Witness): number[] => [w.finding.priorRuns === undefined ? 0 : 1, w.after.length === 0 ? 0 : 1, w.steps, w.switches];
+  const x = rank(a);
+  const y = rank(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]!;
+  return false;
 }
 
 /**
@@ -53,10 +59,13 @@ export class BugCollector {
     this.steps += outcome.steps;
     this.endings[outcome.ending]++;
     const seen = new Set<string>();
+    const earlier: string[] = [];
     for (const f of outcome.findings) {
       const key = findingKey(f);
       const cut = Math.min(f.step + 1, outcome.schedule.length);
-      const w: Witness = { run, steps: cut, switches: contextSwitches(outcome.schedule, cut), schedule: '', finding: f };
+      const after = earlier.filter((k) => k !== key);
+      const w: Witness = { run, steps: cut, switches: contextSwitches(outcome.schedule, cut), schedule: '', finding: f, after };
+      if (f.corrupts && !earlier.includes(key)) earlier.push(key);
       const known = this.byKey.get(key);
       if (known === undefined) {
         const bug: FoundBug = { key, hits: 1, firstRun: run, witness: { ...w, schedule: encodeSchedule(outcome.schedule, cut) } };
@@ -64,7 +73,7 @@ export class BugCollector {
         this.bugs.push(bug);
       } else {
         if (!seen.has(key)) known.hits++;
-        if (better(w, known.witness)) known.witness = { ...w, schedule: encodeSchedule(outcome.schedule, cut) };
+        if (betterWitness(w, known.witness)) known.witness = { ...w, schedule: encodeSchedule(outcome.schedule, cut) };
       }
       seen.add(key);
     }

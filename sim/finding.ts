@@ -15,6 +15,11 @@ export interface Finding {
   readonly details: readonly string[];
   /** A fatal finding (an oops, a deadlock) ends the execution. */
   readonly fatal: boolean;
+  /**
+   * The run goes on from a state a kernel without the bug would not be in (memory used after free, a list
+   * operation refused): later findings of the same run may be its consequences.
+   */
+  readonly corrupts: boolean;
   /** Other executions the finding also rests on (a lock order seen in an earlier run of the same exploration). */
   readonly priorRuns?: readonly PriorRun[];
   /** Stamped by the engine: the 0-based step during which the finding was made, and the actor running it. */

@@ -75,6 +75,8 @@ function printExplore(r: ExploreResult, title: string, io: Io): void {
     io.out(`    hit in ${b.hits} run(s): ${b.sightings.map((s) => `${s.scenario} ${s.hits}`).join(', ')}`);
     const w = b.best.witness;
     io.out(`    shortest: ${b.best.scenario}, ${w.steps} steps, ${w.switches} context switches${w.finding.priorRuns !== undefined ? `, after ${w.finding.priorRuns.length} earlier run(s)` : ''}`);
+    const follows = w.after.map((k) => r.bugs.findIndex((x) => x.key === k) + 1).filter((n) => n > 0);
+    if (follows.length > 0) io.out(`    found only after ${follows.map((n) => `[${n}]`).join(', ')} in the same run: possibly a consequence`);
     io.out(`    replay: ${asInvoked(io, b.best.replay)}`);
   });
   io.out('');
