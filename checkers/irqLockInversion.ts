@@ -53,24 +53,27 @@ export class IrqLockInversionChecker implements Checker {
     const bits: IrqUsage[] = [];
     if (cpu.kind === 'hardirq') bits.push('IN-HARDIRQ-W');
     if (cpu.kind === 'softirq') bits.push('IN-SOFTIRQ-W');
-    if (cpu.kind === 'process' && !cpu.irqs_disabled) {
+    // Hardirqs on, in any context but a hardirq; softirqs on only in process context (a softirq does not nest).
+    if (cpu.kind !== 'hardirq' && !cpu.irqs_disabled) {
       bits.push('HARDIRQ-ON-W');
-      if (cpu.softirq_disabled === 0) bits.push('SOFTIRQ-ON-W');
+      if (cpu.kind === 'process' && cpu.softirq_disabled === 0) bits.push('SOFTIRQ-ON-W');
     }
     for (const state of [this.local, this.global]) {
-      let changed = false;
-      for (const b of bits) changed = state.markUsage(cls, b, w) || changed;
+      let usage = false;
+      let edge = false;
+      for (const b of bits) usage = state.markUsage(cls, b, w) || usage;
       for (const h of cpu.held) {
-        if (h.lock.cls.name !== cls) changed = state.addEdge(h.lock.cls.name, cls, { ...w, heldSite: h.site }) || changed;
+        if (h.lock.cls.name !== cls) edge = state.addEdge(h.lock.cls.name, cls, { ...w, heldSite: h.site }) || edge;
       }
-      if (changed) {
+      if (usage || edge) {
         if (state === this.global) this.contributed = true;
-        this.check(state, state === this.local ? this.reportedLocal : this.reportedGlobal, cls);
+        this.check(state, state === this.local ? this.reportedLocal : this.reportedGlobal, edge);
       }
     }
   }
 
-  private check(state: LockdepState, reported: Set<string>, acquiring: string): void {
+  /** `byEdge`: this acquire added a dependency (lockdep's check_prev_add); otherwise only a usage bit (mark_lock). */
+  private check(state: LockdepState, reported: Set<string>, byEdge: boolean): void {
     for (const irq of IRQS) {
       for (const safe of state.classesWith(inBit(irq))) {
         for (const unsafe of state.classesWith(onBit(irq))) {
@@ -79,13 +82,13 @@ export class IrqLockInversionChecker implements Checker {
           const key = `${irq} ${safe} ${unsafe}`;
           if (reported.has(key) || this.reportedLocal.has(key)) continue;
           reported.add(key);
-          this.report(state, irq, chain, acquiring);
+          this.report(state, irq, chain, byEdge);
         }
       }
     }
   }
 
-  private report(state: LockdepState, irq: Irq, chain: string[], acquiring: string): void {
+  private report(state: LockdepState, irq: Irq, chain: string[], byEdge: boolean): void {
     const safe = chain[0]!;
     const unsafe = chain[chain.length - 1]!;
     const safeW = state.usageOf(safe, inBit(irq))!;
@@ -102,7 +105,7 @@ export class IrqLockInversionChecker implements Checker {
     const title =
       safe === unsafe
         ? 'WARNING: inconsistent lock state'
-        : acquiring === unsafe && edges.length > 0
+        : byEdge
           ? `WARNING: ${irq}-safe -> ${irq}-unsafe lock order detected`
           : 'WARNING: possible irq lock inversion dependency detected';
     const body = (): string[] =>

@@ -30,7 +30,9 @@ export class OutOfBoundsChecker implements Checker {
         `${write ? 'Write' : 'Read'} of size ${size} at offset ${offset} of ${mem.name} by ${this.ctx.where()} in ${formatSite(site)}`,
         ...stackLines(this.ctx.stack()),
         ...allocatedBy(mem),
-        `The buggy address is located ${offset - mem.size} byte(s) to the right of the ${mem.size}-byte region of ${mem.name}`,
+        offset < 0
+          ? `The buggy address is located ${-offset} byte(s) to the left of the ${mem.size}-byte region of ${mem.name}`
+          : `The buggy address is located ${offset - mem.size} byte(s) to the right of the ${mem.size}-byte region of ${mem.name}`,
       ],
       fatal: false,
       corrupts: false,

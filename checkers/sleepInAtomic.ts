@@ -21,7 +21,18 @@ export class SleepInAtomicChecker implements Checker {
     if (!cpu.atomic() || this.reported.has(cpu)) return;
     this.reported.add(cpu);
     const held = cpu.held.filter((h) => !h.lock.sleeping);
-    const why = held.length > 0 ? `holding ${held.map((h) => h.lock.cls.name).join(', ')}` : cpu.kind !== 'process' ? `in ${cpu.kind} context` : cpu.rcu_read_depth > 0 ? 'inside rcu_read_lock()' : 'with interrupts off';
+    const why =
+      held.length > 0
+        ? `holding ${held.map((h) => h.lock.cls.name).join(', ')}`
+        : cpu.kind !== 'process'
+          ? `in ${cpu.kind} context`
+          : cpu.rcu_read_depth > 0
+            ? 'inside rcu_read_lock()'
+            : cpu.irqs_disabled
+              ? 'with interrupts off'
+              : cpu.softirq_disabled > 0
+                ? 'with softirqs off (local_bh_disable)'
+                : 'with preemption off';
     this.ctx.report({
       kind: 'sleep-in-atomic',
       object: held.length > 0 ? held[held.length - 1]!.lock.cls.name : cpu.kind,

@@ -82,6 +82,7 @@ export class Cpu {
 
   /** One line for reports: `in_atomic(): 1, irqs_disabled(): 1, process context`. */
   describe(): string {
-    return `in_atomic(): ${this.preempt_count > 0 || this.rcu_read_depth > 0 || this.kind !== 'process' ? 1 : 0}, irqs_disabled(): ${this.irqs_disabled ? 1 : 0}, ${this.kind} context`;
+    const inAtomic = this.preempt_count > 0 || this.softirq_disabled > 0 || this.rcu_read_depth > 0 || this.kind !== 'process';
+    return `in_atomic(): ${inAtomic ? 1 : 0}, irqs_disabled(): ${this.irqs_disabled ? 1 : 0}, ${this.kind} context`;
   }
 }

@@ -147,6 +147,7 @@ export class Execution implements SimHost {
 
   private isRunnable(a: Actor): boolean {
     if (a.done) return false;
+    for (const i of a.interrupters) if (i.started && !i.done) return false;
     if (!a.started) {
       for (const d of a.after) if (!d.done) return false;
       const host = a.host;
@@ -156,7 +157,6 @@ export class Execution implements SimHost {
       }
       return true;
     }
-    for (const i of a.interrupters) if (i.started && !i.done) return false;
     const w = a.waitOn;
     return w === null || w.ready();
   }
@@ -282,9 +282,10 @@ export class Execution implements SimHost {
     const wanted = this.actors[e.wanted];
     const why = (a: Actor): string => {
       if (a.done) return `${a.name} has finished`;
+      const irq = a.interrupters.find((i) => i.started && !i.done);
+      if (irq !== undefined) return `${a.name} is interrupted by ${irq.name}`;
       if (!a.started) return `${a.name} has not started (it waits for ${a.after.filter((d) => !d.done).map((d) => d.name).join(', ') || 'its CPU to take interrupts'})`;
-      if (a.waitOn !== null) return `${a.name} is blocked: ${a.waitOn.describe()}`;
-      return `${a.name} is interrupted`;
+      return `${a.name} is blocked: ${a.waitOn?.describe() ?? 'not runnable'}`;
     };
     const detail = wanted === undefined ? `the scenario has no actor number ${e.wanted} (it has ${this.actors.length})` : why(wanted);
     const runnable = e.runnable.map((id) => this.actors[id]!.name).join(', ');

@@ -1,0 +1,127 @@
+import test from 'ava';
+import type { Kernel } from '../../model/kernel.js';
+import { INIT_LIST_HEAD, list_add, list_add_tail, list_del, list_del_init, list_empty, list_head, LIST_POISON1 } from '../../model/list.js';
+import { ofKind, site } from '../helpers/checkerKit.js';
+import { runKernel } from '../helpers/kernelHarness.js';
+
+/** A list head and two entries, in static memory (no leak to report). */
+function lists(k: Kernel) {
+  const mk = (name: string) => new list_head(k.newAllocation('list_node', 0, 'static', null), name, null);
+  const head = mk('head');
+  INIT_LIST_HEAD(head);
+  return { head, a: mk('a'), b: mk('b') };
+}
+
+test('list_del of an entry already deleted is list corruption, and is refused', (t) => {
+  let state = '';
+  const r = runKernel({
+    actors: [
+      {
+        name: 'cpu0',
+        body: function* (k) {
+          const { head, a } = lists(k);
+          yield* list_add(k, a, head, site('add_it'));
+          yield* list_del(k, a, site('del_once', 3));
+          yield* list_del(k, a, site('del_twice', 4));
+          state = `${a.next === LIST_POISON1} ${list_empty(k, head, site('check'))}`;
+        },
+      },
+    ],
+  });
+  const lc = ofKind(r, 'list-corruption');
+  t.is(lc.length, 1);
+  t.like(lc[0], {
+    title: 'list_del corruption, a->next is LIST_POISON1 (dead000000000100)',
+    site: 'del_twice: list_del corruption of list_node [del_twice (test/checkers.c:4)]',
+    object: 'list_node',
+    actor: 'cpu0',
+    step: 3,
+  });
+  t.is(lc[0]!.details[0], 'WARNING: in list_del called from del_twice (test/checkers.c:4) by cpu0 (step 4)');
+  t.is(lc[0]!.details.at(-1), 'The entry belongs to list_node#2; the operation is refused, as CONFIG_DEBUG_LIST does.');
+  t.is(state, 'true true', 'the refused list_del changed nothing');
+  t.deepEqual(r.kinds, ['list-corruption'], 'the poisoned pointers are never followed');
+});
+
+test('adding an entry that is already on the list is a double add', (t) => {
+  const r = runKernel({
+    actors: [
+      {
+        name: 'cpu0',
+        body: function* (k) {
+          const { head, a } = lists(k);
+          yield* list_add(k, a, head, site('add_it'));
+          yield* list_add(k, a, head, site('add_again'));
+        },
+      },
+    ],
+  });
+  t.deepEqual(
+    ofKind(r, 'list-corruption').map((f) => f.title),
+    ['list_add double add: new=a, prev=head, next=a.'],
+  );
+});
+
+test('list_add checks that the neighbours still point at each other', (t) => {
+  const r = runKernel({
+    actors: [
+      {
+        name: 'cpu0',
+        body: function* (k) {
+          const { head, a, b } = lists(k);
+          yield* list_add(k, a, head, site('add_a'));
+          a.prev = null;
+          yield* list_add(k, b, head, site('add_b'));
+        },
+      },
+    ],
+  });
+  t.deepEqual(
+    ofKind(r, 'list-corruption').map((f) => f.title),
+    ['list_add corruption. next->prev should be prev (head), but was NULL. (next=a).'],
+  );
+});
+
+test('list_del checks that the neighbours still point back at the entry', (t) => {
+  const r = runKernel({
+    actors: [
+      {
+        name: 'cpu0',
+        body: function* (k) {
+          const { head, a, b } = lists(k);
+          yield* list_add_tail(k, a, head, site('add_a'));
+          yield* list_add_tail(k, b, head, site('add_b'));
+          head.next = b;
+          yield* list_del(k, a, site('del_a'));
+        },
+      },
+    ],
+  });
+  t.deepEqual(
+    ofKind(r, 'list-corruption').map((f) => f.title),
+    ['list_del corruption. prev->next should be a, but was b. (prev=head)'],
+  );
+});
+
+test('well-formed adds, deletes, re-adds and repeated list_del_init are no corruption', (t) => {
+  let order = '';
+  const r = runKernel({
+    actors: [
+      {
+        name: 'cpu0',
+        body: function* (k) {
+          const { head, a, b } = lists(k);
+          yield* list_add(k, a, head, site('add_a'));
+          yield* list_add_tail(k, b, head, site('add_b'));
+          yield* list_del(k, a, site('del_a'));
+          yield* list_add(k, a, head, site('readd_a'));
+          yield* list_del_init(k, b, site('del_init_b'));
+          yield* list_del_init(k, b, site('del_init_b_again'));
+          order = `${(head.next as list_head).name} ${(a.next as list_head).name}`;
+        },
+      },
+    ],
+  });
+  t.deepEqual(r.kinds, []);
+  t.is(order, 'a head');
+});

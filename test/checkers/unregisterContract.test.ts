@@ -1,0 +1,146 @@
+import test from 'ava';
+import { UnregisterContractChecker } from '../../checkers/unregisterContract.js';
+import { Userspace } from '../../scenarios/userspace.js';
+import { registerEvent } from '../../scenarios/common.js';
+import { FakeContext, ofKind } from '../helpers/checkerKit.js';
+import { world } from '../helpers/apiEvents.js';
+import { runKernel } from '../helpers/kernelHarness.js';
+
+function checker(ctx = new FakeContext()) {
+  const c = new UnregisterContractChecker();
+  c.beginRun(ctx);
+  return { c, ctx };
+}
+
+test('one unregister per successful register, then the end of the run, is no violation', (t) => {
+  const { c, ctx } = checker();
+  const w = world();
+  c.api(w.register());
+  c.api(w.register(0, w.efd2));
+  c.api(w.unregister(w.efd2));
+  c.api(w.unregister());
+  c.finished();
+  t.deepEqual(ctx.reports, []);
+});
+
+test('a registration never unregistered is reported at the end of the run', (t) => {
+  const { c, ctx } = checker();
+  const w = world();
+  ctx.step = 4;
+  c.api(w.register());
+  c.api(w.register());
+  c.api(w.unregister());
+  t.deepEqual(ctx.reports, []);
+  c.finished();
+  t.deepEqual(ctx.titles(), ['cgsim: contract violation: register_event(cgroup#1/memory.usage_in_bytes, eventfd_ctx#1) succeeded but unregister_event was never called']);
+  t.like(ctx.reports[0], { kind: 'contract-violation', object: 'cftype', site: 'register_event without unregister_event (memory.usage_in_bytes)' });
+  t.deepEqual(ctx.reports[0]!.details(), [
+    'registered by monitor at step 5; 1 registration(s) outstanding after teardown (every fd closed, every cgroup removed, the workqueue drained)',
+  ]);
+});
+
+test('an unregister too many, for a failed register, or for nothing registered says which', (t) => {
+  const { c, ctx } = checker();
+  const w = world();
+  c.api(w.register());
+  c.api(w.unregister());
+  c.api(w.unregister());
+  c.api(w.register(-22, w.efd2));
+  c.api(w.unregister(w.efd2));
+  c.api(w.unregister({ name: 'eventfd_ctx#9' }));
+  t.deepEqual(ctx.titles(), [
+    'cgsim: contract violation: unregister_event called more often than register_event succeeded',
+    'cgsim: contract violation: unregister_event called for a register_event that failed',
+    'cgsim: contract violation: unregister_event called with arguments no register_event had',
+  ]);
+  t.is(ctx.reports[0]!.site, 'unregister_event called more often than register_event succeeded [from cgroup_event_remove (test/checkers.c:2860)]');
+  t.deepEqual(ctx.reports[0]!.details(), [
+    'unregister_event(cgroup#1, memory.usage_in_bytes, eventfd_ctx#1) by monitor (step 1) from cgroup_event_remove (test/checkers.c:2860)',
+    'registered by monitor at step 1, and already unregistered as often',
+  ]);
+});
+
+test('an unregister in atomic context is a violation, even when it matches a registration', (t) => {
+  const { c, ctx } = checker(new FakeContext(['softirq'], 'softirq'));
+  const w = world();
+  c.api(w.register());
+  c.api(w.unregister());
+  c.finished();
+  t.deepEqual(ctx.titles(), ['cgsim: contract violation: unregister_event called in atomic context']);
+  t.is(ctx.reports[0]!.details()[1], 'in_atomic(): 1, irqs_disabled(): 0, softirq context');
+});
+
+test('an unregister after the cgroup, or its subsystem state, was freed is a violation', (t) => {
+  const { c, ctx } = checker();
+  const w = world();
+  c.api(w.register());
+  c.api(w.register(0, w.efd2));
+  w.cssMem.freed = true;
+  c.api(w.unregister());
+  w.cgrpMem.freed = true;
+  w.cgrpMem.freeActor = 'rmdir';
+  w.cgrpMem.freeStep = 9;
+  c.api(w.unregister(w.efd2));
+  t.deepEqual(ctx.titles(), [
+    "cgsim: contract violation: unregister_event called after the subsystem's state for the cgroup was freed",
+    'cgsim: contract violation: unregister_event called after the cgroup was freed',
+  ]);
+  t.is(ctx.reports[1]!.details()[1], 'cgroup#1 was freed by rmdir at step 10');
+});
+
+test('registrations do not carry over from one run to the next', (t) => {
+  const { c, ctx } = checker();
+  const w = world();
+  c.api(w.register());
+  c.beginRun(ctx);
+  c.finished();
+  c.api(w.unregister());
+  t.deepEqual(ctx.titles(), ['cgsim: contract violation: unregister_event called with arguments no register_event had']);
+});
+
+test('in the model, a registration the subsystem refuses is never unregistered', (t) => {
+  let ret = 0;
+  const r = runKernel({
+    kworkers: 1,
+    actors: [
+      {
+        name: 'main',
+        body: function* (k) {
+          const u = new Userspace(k);
+          const p = u.process('monitor');
+          yield* u.mkdir(p, '/A');
+          ({ ret } = yield* registerEvent(u, p, '/A', '12abc'));
+          yield* u.teardown();
+        },
+      },
+    ],
+  });
+  t.is(ret, -22);
+  t.is(r.outcome.ending, 'complete');
+  t.deepEqual(r.kinds, []);
+});
+
+test('in the model, v4 unregisters from the workqueue after rmdir freed the cgroup', (t) => {
+  const r = runKernel({
+    kworkers: 1,
+    actors: [
+      {
+        name: 'main',
+        body: function* (k) {
+          const u = new Userspace(k);
+          const p = u.process('monitor');
+          yield* u.mkdir(p, '/A');
+          yield* registerEvent(u, p, '/A', '4096');
+          yield* u.rmdir(p, '/A');
+          yield* u.teardown();
+        },
+      },
+    ],
+  });
+  const v = ofKind(r, 'contract-violation');
+  t.deepEqual(
+    v.map((f) => `${f.actor}: ${f.title}`),
+    ['kworker/0: cgsim: contract violation: unregister_event called after the cgroup was freed'],
+  );
+  t.regex(v[0]!.details[1]!, /^cgroup#2 was freed by main at step \d+ in cgroup_diput \(kernel\/cgroup\.c\)$/);
+});
