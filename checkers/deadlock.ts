@@ -16,23 +16,21 @@ export class DeadlockChecker implements Checker {
   }
 
   stuck(blocked: readonly Actor[]): void {
-    const lines: string[] = [];
-    const waits: string[] = [];
-    for (const a of blocked) {
-      const cpu = this.ctx.cpuOf(a);
-      const interrupted = a.interrupters.find((i) => i.started && !i.done);
-      const what = interrupted !== undefined ? `interrupted by ${interrupted.name}, which cannot finish` : (a.waitOn?.describe() ?? 'not runnable');
-      lines.push(`  ${a.name}: ${what}${a.opSite !== null ? ` at ${formatSite(a.opSite)}` : ''}`);
-      for (const h of cpu.held) lines.push(`      holds ${h.lock.name} [${h.lock.cls.name}], taken at ${formatSite(h.site)}`);
-      if (a.opSite !== null) waits.push(a.opSite.fn);
-    }
+    const waits = blocked.filter((a) => a.opSite !== null).map((a) => a.opSite!.fn);
+    const lines = (): string[] =>
+      blocked.flatMap((a) => {
+        const cpu = this.ctx.cpuOf(a);
+        const interrupted = a.interrupters.find((i) => i.started && !i.done);
+        const what = interrupted !== undefined ? `interrupted by ${interrupted.name}, which cannot finish` : (a.waitOn?.describe() ?? 'not runnable');
+        return [`  ${a.name}: ${what}${a.opSite !== null ? ` at ${formatSite(a.opSite)}` : ''}`, ...cpu.held.map((h) => `      holds ${h.lock.name} [${h.lock.cls.name}], taken at ${formatSite(h.site)}`)];
+      });
     const classes = [...new Set(blocked.flatMap((a) => this.ctx.cpuOf(a).held.map((h) => h.lock.cls.name)))].sort();
     this.ctx.report({
       kind: 'deadlock',
       object: classes.join(', ') || 'cpu',
       site: [...new Set(waits)].sort().join(' / '),
       title: `INFO: deadlock: ${blocked.length} CPU(s) blocked for good (${blocked.map((a) => a.name).join(', ')})`,
-      details: () => ['Blocked CPUs, what each waits for, and the locks it holds:', ...lines],
+      details: () => ['Blocked CPUs, what each waits for, and the locks it holds:', ...lines()],
       fatal: true,
       corrupts: false,
     });

@@ -36,8 +36,8 @@ export class IrqLockInversionChecker implements Checker {
     this.contributed = false;
   }
 
-  endRun(schedule: string): void {
-    if (this.contributed) this.schedules.set(this.ctx.run, schedule);
+  endRun(schedule: () => string): void {
+    if (this.contributed) this.schedules.set(this.ctx.run, schedule());
   }
 
   /** A deadlocked CPU never took the lock it spins on; lockdep would have validated that acquire before spinning. */

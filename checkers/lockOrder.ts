@@ -29,8 +29,8 @@ export class LockOrderChecker implements Checker {
     this.contributed = false;
   }
 
-  endRun(schedule: string): void {
-    if (this.contributed) this.schedules.set(this.ctx.run, schedule);
+  endRun(schedule: () => string): void {
+    if (this.contributed) this.schedules.set(this.ctx.run, schedule());
   }
 
   /** A deadlocked CPU never took the lock it spins on; lockdep would have validated that acquire before spinning. */

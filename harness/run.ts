@@ -22,10 +22,11 @@ export interface RunOptions {
 
 export interface RunResult {
   readonly outcome: Outcome;
+  /** The schedule string (encoded on first use). */
   readonly schedule: string;
 }
 
-/** One execution, with its schedule string; the checkers are told where the run ended. */
+/** One execution; the checkers are told where the run ended. */
 export function runOnce(o: RunOptions): RunResult {
   const checkers = o.checkers ?? allCheckers();
   const exec = new Execution(programFor(o.variant, o.scenario, checkers, o.run ?? 0), o.strategy, {
@@ -34,7 +35,13 @@ export function runOnce(o: RunOptions): RunResult {
     ...(o.stopAtFirstBug !== undefined ? { stopAtFirstBug: o.stopAtFirstBug } : {}),
   });
   const outcome = exec.run();
-  const schedule = encodeSchedule(outcome.schedule);
+  let text: string | null = null;
+  const schedule = (): string => (text ??= encodeSchedule(outcome.schedule));
   for (const c of checkers) c.endRun?.(schedule);
-  return { outcome, schedule };
+  return {
+    outcome,
+    get schedule() {
+      return schedule();
+    },
+  };
 }

@@ -58,8 +58,8 @@ export interface Checker {
   readonly name: string;
   /** A new execution starts; per-run state resets here (lockdep keeps its graph across runs). */
   beginRun?(ctx: CheckContext): void;
-  /** The execution ended; `schedule` is its schedule string. */
-  endRun?(schedule: string): void;
+  /** The execution ended; `schedule()` encodes its schedule string (only call it when needed: it costs). */
+  endRun?(schedule: () => string): void;
 
   alloc?(mem: Allocation): void;
   /** Called before the slab marks the block free. */

@@ -38,10 +38,15 @@ export function findingKey(f: Pick<Finding, 'kind' | 'site'>): string {
   return `${f.kind} | ${f.site}`;
 }
 
-/** Thrown by a checker (through the model) for a fatal finding; the engine catches it and ends the execution. */
-export class FatalFinding extends Error {
-  constructor(readonly finding: Finding) {
-    super(finding.title);
-    this.name = 'FatalFinding';
+/**
+ * Thrown by a checker (through the model) for a fatal finding; the engine catches it and ends the execution.
+ * Not an Error: it is always caught, and capturing a stack for every oops of an exploration would cost.
+ */
+export class FatalFinding {
+  readonly name = 'FatalFinding';
+  constructor(readonly finding: Finding) {}
+
+  get message(): string {
+    return this.finding.title;
   }
 }

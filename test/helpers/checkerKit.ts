@@ -72,7 +72,7 @@ export function asRun(checkers: readonly Checker[], run: number): Checker[] {
 export function runAs(run: number, checkers: readonly Checker[], opts: Omit<Parameters<typeof runKernel>[0], 'checkers'>): KernelRun {
   const r = runKernel({ ...opts, checkers: asRun(checkers, run) });
   const schedule = encodeSchedule(r.outcome.schedule);
-  for (const c of checkers) c.endRun?.(schedule);
+  for (const c of checkers) c.endRun?.(() => schedule);
   return r;
 }
 
