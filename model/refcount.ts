@@ -39,6 +39,12 @@ export function refcount_inc(k: Kernel, r: refcount_t, site: Site): void {
   r.value = before <= 0 ? REFCOUNT_SATURATED : before + 1;
 }
 
+/** atomic_inc(): an increment with no zero check, for counters where zero is a legal, live state (d_count). */
+export function atomic_inc(k: Kernel, r: refcount_t, site: Site): void {
+  k.wr(r, site, r.name);
+  r.value++;
+}
+
 /** True when the counter dropped to zero: the caller releases the object. */
 export function refcount_dec_and_test(k: Kernel, r: refcount_t, site: Site): boolean {
   k.wr(r, site, r.name);

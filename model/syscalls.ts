@@ -2,7 +2,9 @@ import { cgroup_attach_task } from './cgroup/attach.js';
 import { cgroup_create } from './cgroup/create.js';
 import { __d_cft, __d_cgrp, cgroup_file_operations } from './cgroup/files.js';
 import { cgroup_file_write } from './cgroup/fileWrite.js';
-import { cgroup_lookup } from './cgroup/lookup.js';
+import { cgroup_lookup, cgroup_path_get } from './cgroup/lookup.js';
+import { dput } from './fs/dcache.js';
+import { mutex_lock, mutex_unlock } from './locking/mutex.js';
 import { cgroup_open } from './cgroup/open.js';
 import { vfs_rmdir_cgroup } from './cgroup/rmdir.js';
 import { EBADF, EINVAL, ENOENT } from './errno.js';
@@ -59,11 +61,18 @@ export function* sys_close(k: Kernel, task: task_struct, fd: number): KGen<numbe
   return yield* sys_close_fd(k, task.files!, fd);
 }
 
+const L_mkdir = at('fs/namei.c', 'sys_mkdirat');
+
+/** mkdir(2): under the parent directory's i_mutex, with the walk's reference on the parent. */
 export function* sys_mkdir(k: Kernel, task: task_struct, parent: string, name: string): KGen<number> {
   yield* enter(k, task, `mkdir("${parent === '/' ? '' : parent}/${name}")`);
-  const p = cgroup_lookup(k, parent, L);
+  const p = cgroup_path_get(k, parent, L_mkdir);
   if (p === null) return -ENOENT;
+  const d = p.dentry!;
+  yield* mutex_lock(k, d.i_mutex, L_mkdir);
   const c = yield* cgroup_create(k, p, name);
+  yield* mutex_unlock(k, d.i_mutex, L_mkdir);
+  yield* dput(k, d, L_mkdir);
   return typeof c === 'number' ? c : 0;
 }
 
@@ -76,12 +85,16 @@ export function* sys_rmdir(k: Kernel, task: task_struct, path: string): KGen<num
   return ret;
 }
 
-/** echo <pid> > <dir>/tasks. */
+const L_attach = at('kernel/cgroup.c', 'cgroup_tasks_write');
+
+/** echo <pid> > <dir>/tasks: the open tasks file keeps the directory (modelled as the walk's reference). */
 export function* sys_attach(k: Kernel, task: task_struct, dir: string): KGen<number> {
   yield* enter(k, task, `echo ${task.pid} > ${dir}/tasks`);
-  const cgrp = cgroup_lookup(k, dir, L);
+  const cgrp = cgroup_path_get(k, dir, L_attach);
   if (cgrp === null) return -ENOENT;
-  return yield* cgroup_attach_task(k, cgrp, task);
+  const ret = yield* cgroup_attach_task(k, cgrp, task);
+  yield* dput(k, cgrp.dentry!, L_attach);
+  return ret;
 }
 
 const L_charge = at('mm/memcontrol.c', 'mem_cgroup_charge');

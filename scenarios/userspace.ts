@@ -43,6 +43,7 @@ export class Userspace {
   private add(comm: string, uid: number, files: files_struct): Proc {
     const task = new task_struct(this.k.newAllocation('task_struct', 0, 'static', null), this.nextPid++, comm, uid, files);
     task.cgroup = this.k.s.root;
+    this.k.s.root.count++;
     const p = { task };
     this.procs.push(p);
     return p;

@@ -37,6 +37,8 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
   for (const ss of k.v.subsystems) {
     const css = yield* ss.create(k, ss, cgrp);
     if (IS_ERR(css)) {
+      // err_destroy: every subsystem that already made its state destroys it.
+      for (const done of k.v.subsystems) if (cgrp.subsys[done.subsys_id] !== undefined && cgrp.subsys[done.subsys_id] !== null) yield* done.destroy(k, done, cgrp);
       yield* kfree(k, cgrp, L);
       yield* mutex_unlock(k, k.s.cgroup_mutex, L);
       return css.err;

@@ -1,4 +1,4 @@
-import { EINVAL, ENODEV, ENOMEM } from '../errno.js';
+import { E2BIG, EINVAL, ENODEV, ENOMEM } from '../errno.js';
 import type { file } from '../fs/file.js';
 import type { Kernel, KGen } from '../kernel.js';
 import { strstrip } from '../lib/string.js';
@@ -6,6 +6,7 @@ import { at } from '../site.js';
 import { GFP_KERNEL, kfree, kmalloc_buf } from '../slab.js';
 import { __d_cft, __d_cgrp } from './files.js';
 
+const CGROUP_LOCAL_BUFFER_SIZE = 64;
 const L_write = at('kernel/cgroup.c', 'cgroup_file_write');
 const L_string = at('kernel/cgroup.c', 'cgroup_write_string');
 
@@ -23,7 +24,8 @@ export function* cgroup_file_write(k: Kernel, f: file, data: Uint8Array): KGen<n
 }
 
 /**
- * cgroup_write_string(): copies the user's bytes into a buffer of exactly nbytes + 1, NUL-terminates it,
+ * cgroup_write_string(): refuses writes of 63 bytes or more (-E2BIG), copies the user's bytes into a buffer of
+ * exactly nbytes + 1, NUL-terminates it,
  * strips surrounding whitespace and calls the handler; a handler's 0 becomes nbytes. The 2.6.3x code used a
  * 64-byte stack buffer for short writes; the model always uses the exact-size heap buffer of later kernels
  * (kernfs), so a read past the terminator is an out-of-bounds read of the buffer (see README).
@@ -32,6 +34,8 @@ function* cgroup_write_string(k: Kernel, f: file, data: Uint8Array): KGen<number
   const cft = __d_cft(f);
   const cgrp = __d_cgrp(f);
   const nbytes = data.length;
+  // Without cft->max_write_len, 2.6.3x refuses writes that would not fit its 64-byte local buffer.
+  if (nbytes >= CGROUP_LOCAL_BUFFER_SIZE - 1) return -E2BIG;
   const buf = yield* kmalloc_buf(k, nbytes + 1, GFP_KERNEL, L_string);
   if (buf === null) return -ENOMEM;
   buf.bytes.set(data);

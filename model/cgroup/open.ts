@@ -1,5 +1,5 @@
 import { EACCES, ENOENT, ENOMEM } from '../errno.js';
-import { dget } from '../fs/dcache.js';
+import { dput } from '../fs/dcache.js';
 import { fd_install } from '../fs/fdtable.js';
 import { file } from '../fs/file.js';
 import type { Kernel, KGen } from '../kernel.js';
@@ -8,7 +8,7 @@ import { GFP_KERNEL, kzalloc } from '../slab.js';
 import type { task_struct } from '../task.js';
 import type { cftype } from './cgroup.js';
 import { cgroup_file_operations } from './files.js';
-import { cgroup_lookup } from './lookup.js';
+import { cgroup_path_get } from './lookup.js';
 
 const L = at('fs/open.c', 'do_filp_open');
 
@@ -23,17 +23,24 @@ export function cgroup_files(k: Kernel): readonly cftype[] {
  */
 export function* cgroup_open(k: Kernel, task: task_struct, dir: string, name: string, mask: number): KGen<number> {
   yield k.op('path lookup', `${dir}/${name}`, L);
-  const cgrp = cgroup_lookup(k, dir, L);
+  const cgrp = cgroup_path_get(k, dir, L);
+  if (cgrp === null) return -ENOENT;
+  const d = cgrp.dentry!;
   const cft = cgroup_files(k).find((c) => c.name === name);
-  if (cgrp === null || cft === undefined) return -ENOENT;
-  if (task.uid !== 0) {
-    const bits = task.uid === cft.mode.uid ? cft.mode.user : cft.mode.other;
-    if ((bits & mask) !== mask) return -EACCES;
+  let ret = 0;
+  if (cft === undefined) ret = -ENOENT;
+  else if (task.uid !== 0 && ((task.uid === cft.mode.uid ? cft.mode.user : cft.mode.other) & mask) !== mask) ret = -EACCES;
+  if (ret !== 0 || cft === undefined) {
+    yield* dput(k, d, L);
+    return ret;
   }
   const f = yield* kzalloc(k, 'file', 232, GFP_KERNEL, L, (mem) => new file(mem, cgroup_file_operations, cft.mode, `${cgrp.path}/${name}`));
-  if (f === null) return -ENOMEM;
+  if (f === null) {
+    yield* dput(k, d, L);
+    return -ENOMEM;
+  }
+  // The walk's reference becomes the file's: the open file pins its directory until the last fput.
   f.f_fsdata = { cgrp, cft };
-  f.pinned_dentry = cgrp.dentry;
-  yield* dget(k, cgrp.dentry!, L);
+  f.pinned_dentry = d;
   return yield* fd_install(k, task.files!, f);
 }

@@ -4,7 +4,7 @@ import type { Kernel, KGen } from '../kernel.js';
 import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
 import { at } from '../site.js';
 import type { cgroup } from './cgroup.js';
-import { cgroup_lookup } from './lookup.js';
+import { cgroup_path_get } from './lookup.js';
 
 const L = at('kernel/cgroup.c', 'cgroup_rmdir');
 const L_remove_dir = at('kernel/cgroup.c', 'cgroup_d_remove_dir');
@@ -42,7 +42,8 @@ export function* cgroup_rmdir(k: Kernel, cgrp: cgroup): KGen<number> {
   const parent = cgrp.parent!;
   yield k.op('list_del(&cgrp->sibling)', parent, L);
   const siblings = k.wr(parent, L).children;
-  siblings.splice(siblings.indexOf(cgrp), 1);
+  const i = siblings.indexOf(cgrp);
+  if (i >= 0) siblings.splice(i, 1);
 
   const d = cgrp.dentry!;
   yield* dget(k, d, L);
@@ -58,14 +59,25 @@ export function* cgroup_rmdir(k: Kernel, cgrp: cgroup): KGen<number> {
 
 const L_sys = at('fs/namei.c', 'do_rmdir');
 
-/** rmdir(2) of a cgroup directory: the lookup's dentry reference is held across cgroup_rmdir() and dropped after. */
+/**
+ * rmdir(2) of a cgroup directory (do_rmdir): under the parent directory's i_mutex, the lookup takes a reference
+ * on the victim's dentry, held across cgroup_rmdir() and dropped once i_mutex is released. Two rmdirs of one
+ * directory are serialised by i_mutex: the second finds the name gone.
+ */
 export function* vfs_rmdir_cgroup(k: Kernel, path: string): KGen<number> {
+  const cut = path.lastIndexOf('/');
+  const parentPath = cut <= 0 ? '/' : path.slice(0, cut);
+  yield k.op('lookup parent', parentPath, L_sys);
+  const parent = cgroup_path_get(k, parentPath, L_sys);
+  if (parent === null) return -ENOENT;
+  const pd = parent.dentry!;
+  yield* mutex_lock(k, pd.i_mutex, L_sys);
   yield k.op('lookup', path, L_sys);
-  const cgrp = cgroup_lookup(k, path, L_sys);
-  if (cgrp === null) return -ENOENT;
-  const d = cgrp.dentry!;
-  yield* dget(k, d, L_sys);
-  const ret = yield* cgroup_rmdir(k, cgrp);
-  yield* dput(k, d, L_sys);
+  const cgrp = cgroup_path_get(k, path, L_sys);
+  let ret = -ENOENT;
+  if (cgrp !== null) ret = yield* cgroup_rmdir(k, cgrp);
+  yield* mutex_unlock(k, pd.i_mutex, L_sys);
+  if (cgrp !== null) yield* dput(k, cgrp.dentry!, L_sys);
+  yield* dput(k, pd, L_sys);
   return ret;
 }

@@ -1,6 +1,7 @@
 import type { Kernel, KGen } from '../kernel.js';
 import { KObject, type Allocation } from '../memory.js';
-import { refcount_dec_and_test, refcount_inc, refcount_set, refcount_t } from '../refcount.js';
+import { mutex, mutex_init } from '../locking/mutex.js';
+import { atomic_inc, refcount_dec_and_test, refcount_set, refcount_t } from '../refcount.js';
 import { kfree } from '../slab.js';
 import { at, type Site } from '../site.js';
 
@@ -16,11 +17,14 @@ export class dentry extends KObject {
   hashed = true;
   d_iput: d_iput_t | null = null;
   d_fsdata: KObject | null = null;
+  /** The directory inode's i_mutex: the vfs takes a directory's before creating or removing an entry in it. */
+  readonly i_mutex: mutex;
 
   constructor(mem: Allocation, readonly d_name: string) {
     super(mem, mem.name);
     this.d_count = new refcount_t(mem, `${mem.name}.d_count`, 'd_count');
     refcount_set(this.d_count, 1);
+    this.i_mutex = mutex_init(mem, `${mem.name}.d_inode->i_mutex`, '&inode->i_mutex');
   }
 
   override describeState(): string {
@@ -30,9 +34,10 @@ export class dentry extends KObject {
 
 const L_dput = at('fs/dcache.c', 'dput');
 
+/** Takes a reference; a cached dentry nobody uses has count 0, so taking one from zero is legal. */
 export function* dget(k: Kernel, d: dentry, site: Site): KGen {
   yield k.op('dget', d, site);
-  refcount_inc(k, k.rd(d, site).d_count, site);
+  atomic_inc(k, k.rd(d, site).d_count, site);
 }
 
 /** The last reference of an unhashed dentry releases it (d_iput, then the dentry itself). May sleep. */

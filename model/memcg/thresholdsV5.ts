@@ -43,7 +43,8 @@ export function res_counter_memparse_write_strategy(k: Kernel, buf: CharPtr): { 
   }
   const { value, endp } = memparse(k, buf, L_parse);
   if (read_byte(k, endp, 0, L_parse) !== 0) return { ret: -EINVAL, value: 0n };
-  return { ret: 0, value: (value + PAGE_SIZE - 1n) & ~(PAGE_SIZE - 1n) };
+  // PAGE_ALIGN in u64 arithmetic: it wraps at 2^64.
+  return { ret: 0, value: (value + PAGE_SIZE - 1n) & ~(PAGE_SIZE - 1n) & ((1n << 64n) - 1n) };
 }
 
 /** The first entry at or above which `usage` no longer reaches, minus one: the "current" threshold index. */

@@ -1,5 +1,8 @@
 import test from 'ava';
+import type { cgroup_subsys } from '../../../model/cgroup/cgroup.js';
 import { cgroup_lookup } from '../../../model/cgroup/lookup.js';
+import { ERR_PTR } from '../../../model/memory.js';
+import { v4 } from '../../../model/variants/v4/index.js';
 import { mem_cgroup, mem_cgroup_subsys_id } from '../../../model/memcg/memcontrol.js';
 import { Userspace } from '../../../scenarios/userspace.js';
 import { runKernel } from '../../helpers/kernelHarness.js';
@@ -113,4 +116,31 @@ test('mkdir whose dentry cannot be allocated fails with -ENOMEM and destroys the
   });
   t.deepEqual(seen, ['ret=-12 found=false']);
   t.deepEqual(kinds, []);
+});
+
+test('mkdir whose second subsystem fails to create destroys the state the first one made', (t) => {
+  const failing: cgroup_subsys = {
+    name: 'failing',
+    subsys_id: 1,
+    create: function* () {
+      return ERR_PTR(-12);
+    },
+    destroy: function* () {},
+    files: [],
+  };
+  const seen: string[] = [];
+  const { kinds } = runKernel({
+    variant: { ...v4, subsystems: [...v4.subsystems, failing] },
+    actors: [
+      {
+        name: 'admin',
+        body: function* (k) {
+          const u = new Userspace(k);
+          seen.push(`ret=${yield* u.mkdir(u.process('admin'), '/a')}`);
+        },
+      },
+    ],
+  });
+  t.deepEqual(seen, ['ret=-12']);
+  t.deepEqual(kinds, [], 'the memcg made before the failure is destroyed, not leaked');
 });

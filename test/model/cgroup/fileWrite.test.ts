@@ -144,3 +144,24 @@ test('a write to a control file without a write handler is -EINVAL', (t) => {
   });
   t.deepEqual(rets, [-22]);
 });
+
+test('a write of 63 bytes or more is -E2BIG: it would not fit the 64-byte local buffer', (t) => {
+  const seen: string[] = [];
+  runKernel({
+    actors: [
+      {
+        name: 'writer',
+        body: function* (k) {
+          const f = controlFile(k, function* () {
+            seen.push('handler');
+            return 0;
+          });
+          seen.push(`62: ${yield* cgroup_file_write(k, f, bytes('x'.repeat(62)))}`);
+          seen.push(`63: ${yield* cgroup_file_write(k, f, bytes('x'.repeat(63)))}`);
+          yield* pause(k);
+        },
+      },
+    ],
+  });
+  t.deepEqual(seen, ['handler', '62: 62', '63: -7']);
+});

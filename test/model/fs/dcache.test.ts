@@ -62,3 +62,16 @@ test('dget adds a reference', (t) => {
   });
   t.deepEqual(seen, [1, 2]);
 });
+
+test('dget of a cached dentry nobody uses (count 0) is legal: no report', (t) => {
+  const seen: number[] = [];
+  const r = runOne(function* (k) {
+    const d = new dentry(staticMem(k, 'dentry'), '/dir');
+    yield* dput(k, d, T);
+    seen.push(d.d_count.value);
+    yield* dget(k, d, T);
+    seen.push(d.d_count.value);
+  });
+  t.deepEqual(seen, [0, 1]);
+  t.deepEqual(r.kinds, []);
+});

@@ -83,13 +83,14 @@ test('an invalid threshold is -EINVAL and registers nothing', (t) => {
 test('thresholds parse as memparse sizes rounded up to a page, with "-1" meaning unlimited', (t) => {
   const seen: string[] = [];
   runOne(function* (k) {
-    for (const s of ['4096', '4k', '1', '4097', '-1', '-2', '-1x', '12abc', '4k ']) {
+    for (const s of ['4096', '4k', '1', '4097', '-1', '-2', '-1x', '12abc', '4k ', '18446744073709551615']) {
       const { ret, value } = res_counter_memparse_write_strategy(k, cstr(k, s));
       seen.push(`${s}=${ret === 0 ? value : ret}`);
     }
     yield* pause(k);
   });
-  t.deepEqual(seen, ['4096=4096', '4k=4096', '1=4096', '4097=8192', '-1=9223372036854775807', '-2=-22', '-1x=-22', '12abc=-22', '4k =-22']);
+  // The last one: PAGE_ALIGN of 2^64 - 1 wraps to 0 in u64 arithmetic.
+  t.deepEqual(seen, ['4096=4096', '4k=4096', '1=4096', '4097=8192', '-1=9223372036854775807', '-2=-22', '-1x=-22', '12abc=-22', '4k =-22', '18446744073709551615=0']);
 });
 
 test('unregister_event may sleep: called under a spinlock it is reported at its own entry', (t) => {
