@@ -2,6 +2,7 @@ import { Actor, type ActorSpec } from './actor.js';
 import { FatalFinding, type Finding } from './finding.js';
 import { encodeSchedule } from './schedule.js';
 import { ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
+import { whyNotRunnable } from './blocked.js';
 import type { Site } from './site.js';
 import { describeObject, type TraceStep } from './trace.js';
 
@@ -48,6 +49,7 @@ export interface PendingOp {
   readonly op: string;
   readonly obj: string;
   readonly site: Site | null;
+  readonly started: boolean;
   /** Why it could not run: what it waits for, or that it was interrupted or never started. */
   readonly why: string;
 }
@@ -223,15 +225,12 @@ export class Execution implements SimHost {
     };
   }
 
+  /** What every unfinished actor was about to do (traced runs only: exploration never prints it). */
   private pendingOps(): PendingOp[] {
-    const out: PendingOp[] = [];
-    for (const a of this.actors) {
-      if (a.done || (a.daemon && a.waitOn?.idle === true)) continue;
-      const interrupted = a.interrupters.find((i) => i.started && !i.done);
-      const why = !a.started ? 'not started' : interrupted !== undefined ? `interrupted by ${interrupted.name}` : a.waitOn !== null && !a.waitOn.ready() ? a.waitOn.describe() : 'runnable';
-      out.push({ actor: a.id, op: a.opName, obj: describeObject(a.opObj), site: a.opSite, why });
-    }
-    return out;
+    if (!this.tracing) return [];
+    return this.actors
+      .filter((a) => !a.done && !(a.daemon && a.waitOn?.idle === true))
+      .map((a) => ({ actor: a.id, op: a.opName, obj: describeObject(a.opObj), site: a.opSite, started: a.started, why: whyNotRunnable(a) ?? 'runnable' }));
   }
 
   private pick(runnable: number[]): number {
@@ -280,14 +279,7 @@ export class Execution implements SimHost {
 
   private mismatch(e: ScheduleMismatchError): ExecutionError {
     const wanted = this.actors[e.wanted];
-    const why = (a: Actor): string => {
-      if (a.done) return `${a.name} has finished`;
-      const irq = a.interrupters.find((i) => i.started && !i.done);
-      if (irq !== undefined) return `${a.name} is interrupted by ${irq.name}`;
-      if (!a.started) return `${a.name} has not started (it waits for ${a.after.filter((d) => !d.done).map((d) => d.name).join(', ') || 'its CPU to take interrupts'})`;
-      return `${a.name} is blocked: ${a.waitOn?.describe() ?? 'not runnable'}`;
-    };
-    const detail = wanted === undefined ? `the scenario has no actor number ${e.wanted} (it has ${this.actors.length})` : why(wanted);
+    const detail = wanted === undefined ? `the scenario has no actor number ${e.wanted} (it has ${this.actors.length})` : `${wanted.name} ${whyNotRunnable(wanted) ?? 'is not runnable'}`;
     const runnable = e.runnable.map((id) => this.actors[id]!.name).join(', ');
     return new ExecutionError(
       `schedule does not fit: step ${e.step + 1} runs ${wanted?.name ?? `actor #${e.wanted}`}, but ${detail}; runnable: ${runnable}`,

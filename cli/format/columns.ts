@@ -52,7 +52,7 @@ export function traceColumns(outcome: Outcome, full = false): string[] {
     lines.push(`${String(t.step + 1).padStart(5)}  ${row}`.trimEnd() + marks);
   }
   // The end of the run: a CPU stuck for good shows what it was about to do; end-of-run reports are marked here.
-  const stuck = outcome.ending === 'deadlock' ? outcome.pending.filter((p) => p.why !== 'not started' && width.has(p.actor)) : [];
+  const stuck = outcome.ending === 'deadlock' ? outcome.pending.filter((p) => p.started && width.has(p.actor)) : [];
   const atEnd = outcome.findings.map((f, i) => (f.step >= outcome.steps ? i : -1)).filter((i) => i >= 0);
   if (stuck.length > 0 || atEnd.length > 0) {
     const row = used.map((id) => {

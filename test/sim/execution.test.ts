@@ -33,6 +33,7 @@ test('two actors waiting on each other end in a deadlock that names only the sta
       { name: 'kworker', body: idleDaemon(host), daemon: true },
     ],
     new InOrderStrategy(),
+    { tracing: true },
   );
   t.is(outcome.ending, 'deadlock');
   t.is(hooks.finished, 0);
@@ -42,8 +43,14 @@ test('two actors waiting on each other end in a deadlock that names only the sta
   );
   t.deepEqual(
     outcome.pending.map((p) => `${outcome.actorNames[p.actor]}: ${p.why}`),
-    ['a: waits for b to finish', 'b: waits for a to finish', 'later: not started'],
+    ['a: is blocked: waits for b to finish', 'b: is blocked: waits for a to finish', 'later: has not started (it waits for a)'],
   );
+});
+
+test('what unfinished actors were about to do is recorded only when tracing', (t) => {
+  const { outcome } = runToy((host) => [{ name: 'a', body: waiter(host, 'b') }, { name: 'b', body: waiter(host, 'a') }], new InOrderStrategy());
+  t.is(outcome.ending, 'deadlock');
+  t.deepEqual(outcome.pending, []);
 });
 
 test('a body that loops forever is cut off at the step bound', (t) => {
