@@ -10,11 +10,12 @@ interface Watch {
 }
 
 /**
- * The promise of the API to userspace: "eventfd will be woken up ... when the cgroup is removed". When the
- * system is quiet after the concurrent part of a run (the workqueue drained, nothing closed yet), every eventfd
- * that is still open and was registered on a cgroup that rmdir removed must have been signalled after both the
- * registration and the start of that rmdir. A registration counts once the write to cgroup.event_control
- * returned success to userspace.
+ * The promise of the API to userspace: "eventfd will be woken up by control file implementation or when the
+ * cgroup is removed", and a registration lasts until the eventfd is closed. When the system is quiet after the
+ * concurrent part of a run (the workqueue drained, nothing closed yet), for every registration userspace saw
+ * succeed (the write to cgroup.event_control returned success) whose eventfd is still open:
+ *   - if rmdir removed its cgroup, the eventfd was signalled after both the registration and the rmdir began;
+ *   - if its cgroup still exists, the subsystem was not told to unregister it (the registration is not gone).
  */
 export class LostNotificationChecker implements Checker {
   readonly name = 'lost-notification';
@@ -25,6 +26,7 @@ export class LostNotificationChecker implements Checker {
   private removed = new Map<object, { step: number; path: string }>();
   private lastSignal = new Map<object, number>();
   private released = new Set<object>();
+  private dropped: Watch[] = [];
 
   beginRun(ctx: CheckContext): void {
     this.ctx = ctx;
@@ -34,6 +36,7 @@ export class LostNotificationChecker implements Checker {
     this.removed = new Map();
     this.lastSignal = new Map();
     this.released = new Set();
+    this.dropped = [];
   }
 
   api(e: ApiEvent): void {
@@ -58,6 +61,9 @@ export class LostNotificationChecker implements Checker {
       case 'eventfd_signal':
         this.lastSignal.set(e.ctx, step);
         break;
+      case 'unregister_event':
+        if (!this.released.has(e.eventfd)) this.dropped.push({ cgrp: e.cgrp, eventfd: e.eventfd, step, actor, site: e.site });
+        break;
       case 'eventfd_release':
         this.released.add(e.ctx);
         break;
@@ -68,6 +74,33 @@ export class LostNotificationChecker implements Checker {
   }
 
   private check(): void {
+    this.checkRemoved();
+    this.checkDropped();
+  }
+
+  private checkDropped(): void {
+    for (const d of this.dropped) {
+      const w = this.watches.find((x) => x.cgrp === d.cgrp && x.eventfd === d.eventfd && x.step <= d.step);
+      if (w === undefined || this.removed.has(d.cgrp) || this.released.has(d.eventfd)) continue;
+      const name = (d.eventfd as { name?: string }).name ?? 'eventfd';
+      const path = (d.cgrp as { path?: string }).path ?? 'the cgroup';
+      this.ctx.report({
+        kind: 'lost-notification',
+        object: 'eventfd_ctx',
+        site: `registration dropped by ${d.site.fn} while its cgroup lives [${formatSite(d.site)}]`,
+        title: `cgsim: lost notification: ${path} still exists but the registration of ${name} was dropped`,
+        details: () => [
+          `${w.actor} registered ${name} on ${path} at ${stepName(w.step)} and the write returned success.`,
+          `${d.actor} called unregister_event for it at ${stepName(d.step)} (from ${formatSite(d.site)}), while ${name} was open.`,
+          `${path} was not removed${this.rmdirStart.has(d.cgrp) ? ' (an rmdir began but did not succeed)' : ''}: ${name} will never hear of it again, and userspace was not told.`,
+        ],
+        fatal: false,
+        corrupts: false,
+      });
+    }
+  }
+
+  private checkRemoved(): void {
     for (const w of this.watches) {
       const gone = this.removed.get(w.cgrp);
       if (gone === undefined || this.released.has(w.eventfd)) continue;

@@ -3,6 +3,7 @@ import { closeVsRmdir } from './closeVsRmdir.js';
 import { registerCloseRmdir } from './registerCloseRmdir.js';
 import { registerVsClose } from './registerVsClose.js';
 import { registerVsRmdir } from './registerVsRmdir.js';
+import { rmdirVsAttach } from './rmdirVsAttach.js';
 import type { Scenario } from './scenario.js';
 import { signalVsClose } from './signalVsClose.js';
 import { softirqSignal } from './softirqSignal.js';
@@ -19,6 +20,7 @@ export const scenarios: readonly Scenario[] = [
   signalVsClose,
   softirqSignal,
   unregisterEnomem,
+  rmdirVsAttach,
   ...badWrites,
 ];
 

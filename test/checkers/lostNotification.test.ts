@@ -125,3 +125,15 @@ test('in the model, some interleaving of register and rmdir on v4 loses the noti
   }
   t.deepEqual(found, ['cgsim: lost notification: /A was removed but eventfd_ctx#1 was never signalled']);
 });
+
+test('a registration the kernel drops while its eventfd is open and its cgroup lives is a lost notification', (t) => {
+  const ctx = feed([w.register(), w.writeDone(0), rmdirBegin, w.unregister(), signal(), rmdirDone(-16), quiescent]);
+  t.deepEqual(ctx.titles(), ['cgsim: lost notification: the cgroup still exists but the registration of eventfd_ctx#1 was dropped']);
+  t.like(ctx.reports[0], { site: 'registration dropped by cgroup_event_remove while its cgroup lives [cgroup_event_remove (test/checkers.c:2860)]' });
+  t.regex(ctx.reports[0]!.details()[2]!, /an rmdir began but did not succeed/);
+});
+
+test('unregistering after the eventfd was closed, or because the cgroup was removed, drops nothing userspace still waits on', (t) => {
+  t.deepEqual(feed([w.register(), w.writeDone(0), { type: 'eventfd_release', ctx: w.efd }, w.unregister(), quiescent]).titles(), []);
+  t.deepEqual(feed([w.register(), w.writeDone(0), rmdirBegin, signal(), w.unregister(), rmdirDone(0), quiescent]).titles(), []);
+});

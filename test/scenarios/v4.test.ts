@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   'signal-vs-close': ['use-after-free'],
   'softirq-signal': ['irq-lock-inversion', 'use-after-free'],
   'unregister-enomem': ['leak', 'use-after-free'],
+  'rmdir-vs-attach': ['lost-notification', 'use-after-free'],
   'bad-write:huge-efd': ['null-deref'],
   'bad-write:not-an-eventfd': ['null-deref'],
   'bad-write:closed-efd': ['null-deref'],
