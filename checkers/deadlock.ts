@@ -1,4 +1,5 @@
 import type { Actor } from '../sim/actor.js';
+import { LockBase } from '../model/locking/lockTypes.js';
 import type { CheckContext, Checker } from '../model/probes.js';
 import { formatSite } from './describe.js';
 
@@ -22,9 +23,10 @@ export class DeadlockChecker implements Checker {
         const cpu = this.ctx.cpuOf(a);
         const interrupted = a.interrupters.find((i) => i.started && !i.done);
         const what = interrupted !== undefined ? `interrupted by ${interrupted.name}, which cannot finish` : (a.waitOn?.describe() ?? 'not runnable');
-        return [`  ${a.name}: ${what}${a.opSite !== null ? ` at ${formatSite(a.opSite)}` : ''}`, ...cpu.held.map((h) => `      holds ${h.lock.name} [${h.lock.cls.name}], taken at ${formatSite(h.site)}`)];
+        return [`  ${a.name}${a.opSite !== null ? `, at ${formatSite(a.opSite)}` : ''}: ${what}`, ...cpu.held.map((h) => `      holds ${h.lock.name} [${h.lock.cls.name}], taken at ${formatSite(h.site)}`)];
       });
-    const classes = [...new Set(blocked.flatMap((a) => this.ctx.cpuOf(a).held.map((h) => h.lock.cls.name)))].sort();
+    // The cycle is made of the locks the CPUs wait for; other locks they hold are listed, not named.
+    const classes = [...new Set(blocked.flatMap((a) => (a.waitOn instanceof LockBase ? [a.waitOn.cls.name] : [])))].sort();
     this.ctx.report({
       kind: 'deadlock',
       object: classes.join(', ') || 'cpu',

@@ -82,7 +82,7 @@ export class LockOrderChecker implements Checker {
       site: `${classes.join(' vs ')} (${fns.join(', ')})`,
       title: 'WARNING: possible circular locking dependency detected',
       details: () => [
-        `${this.ctx.where()} is trying to acquire lock:`,
+        `${w.actor} (${stepName(w.step)}) is trying to acquire lock:`,
         `  (${to}) at ${formatSite(w.site)}`,
         'but task is already holding lock:',
         `  (${from}) at ${formatSite(w.heldSite!)}`,

@@ -92,7 +92,7 @@ export class LostNotificationChecker implements Checker {
         details: () => [
           `${w.actor} registered ${name} on ${path} at ${stepName(w.step)} and the write returned success.`,
           `${d.actor} called unregister_event for it at ${stepName(d.step)} (from ${formatSite(d.site)}), while ${name} was open.`,
-          `${path} was not removed${this.rmdirStart.has(d.cgrp) ? ' (an rmdir began but did not succeed)' : ''}: ${name} will never hear of it again, and userspace was not told.`,
+          `${path} was not removed${this.rmdirStart.has(d.cgrp) ? ' (an rmdir began but did not succeed)' : ''}: ${name} will hear nothing more of it${(this.lastSignal.get(d.eventfd) ?? -1) >= w.step ? `; it was signalled at ${stepName(this.lastSignal.get(d.eventfd)!)}, as if the cgroup were gone` : ', and was not told'}.`,
         ],
         fatal: false,
         corrupts: false,

@@ -22,9 +22,9 @@ test('two CPUs each holding the lock the other spins on are a deadlock naming bo
   });
   t.deepEqual(d[0]!.details, [
     'Blocked CPUs, what each waits for, and the locks it holds:',
-    '  pq: spins in spin_lock(Q) [Q], held by qp at take_p_then_q (test/checkers.c:2)',
+    '  pq, at take_p_then_q (test/checkers.c:2): spins in spin_lock(Q) [Q], held by qp',
     '      holds P [P], taken at take_p_then_q (test/checkers.c:1)',
-    '  qp: spins in spin_lock(P) [P], held by pq at take_q_then_p (test/checkers.c:2)',
+    '  qp, at take_q_then_p (test/checkers.c:2): spins in spin_lock(P) [P], held by pq',
     '      holds Q [Q], taken at take_q_then_p (test/checkers.c:1)',
   ]);
 });
@@ -44,7 +44,7 @@ test('a CPU taking a spinlock it already holds deadlocks alone', (t) => {
   t.is(r.outcome.ending, 'deadlock');
   t.like(ofKind(r, 'deadlock')[0], { title: 'INFO: deadlock: 1 CPU(s) blocked for good (self)', site: 'relock' });
   t.deepEqual(ofKind(r, 'deadlock')[0]!.details.slice(1), [
-    '  self: spins in spin_lock(R) [R], held by self at relock (test/checkers.c:2)',
+    '  self, at relock (test/checkers.c:2): spins in spin_lock(R) [R], held by self',
     '      holds R [R], taken at relock (test/checkers.c:1)',
   ]);
 });
@@ -64,7 +64,7 @@ test('mutex waiters are reported as sleeping in mutex_lock', (t) => {
   };
   const r = runKernel({ actors: [{ name: 'x', body: ab }, { name: 'y', body: ba }], strategy: [0, 1, 0, 1] });
   t.is(r.outcome.ending, 'deadlock');
-  t.is(ofKind(r, 'deadlock')[0]!.details[1], '  x: sleeps in mutex_lock(MB) [MB], held by y at ab (test/checkers.c:2)');
+  t.is(ofKind(r, 'deadlock')[0]!.details[1], '  x, at ab (test/checkers.c:2): sleeps in mutex_lock(MB) [MB], held by y');
 });
 
 test('an interrupt that cannot finish leaves its CPU blocked, and the report says so', (t) => {
@@ -78,7 +78,7 @@ test('an interrupt that cannot finish leaves its CPU blocked, and the report say
   t.is(r.outcome.ending, 'deadlock');
   const d = ofKind(r, 'deadlock')[0]!;
   t.is(d.title, 'INFO: deadlock: 2 CPU(s) blocked for good (holder, irq)');
-  t.is(d.details[1], '  holder: interrupted by irq, which cannot finish at holder (test/checkers.c:2)');
+  t.is(d.details[1], '  holder, at holder (test/checkers.c:2): interrupted by irq, which cannot finish');
 });
 
 test('locks taken in one order by every CPU never deadlock, whatever the schedule', (t) => {
