@@ -96,5 +96,5 @@ test('a waiter on a mutex its owner never releases ends the run as a deadlock na
   });
   t.is(outcome.ending, 'deadlock');
   t.deepEqual(kinds, ['deadlock']);
-  t.true(outcome.findings[0]!.details.some((l) => l.includes('waiter: sleeps in mutex_lock(m) [test_mutex_forever], held by owner')));
+  t.true(outcome.findings[0]!.details.some((l) => l.startsWith('  waiter, at ') && l.endsWith(': sleeps in mutex_lock(m) [test_mutex_forever], held by owner')));
 });
