@@ -108,6 +108,7 @@ export function* sys_touch_memory(k: Kernel, task: task_struct, bytes: number): 
   const cgrp = task.cgroup;
   if (cgrp === null) return -EINVAL;
   const memcg = mem_cgroup_from_cont(k, cgrp, L_charge);
+  if (memcg === null) return 0;
   yield* res_counter_add(k, memcg.res, BigInt(bytes), L_charge);
   yield* __mem_cgroup_threshold(k, memcg);
   return 0;

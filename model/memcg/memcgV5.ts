@@ -5,7 +5,7 @@ import { ERR_PTR } from '../memory.js';
 import { at } from '../site.js';
 import { GFP_KERNEL, kzalloc } from '../slab.js';
 import { mem_cgroup, mem_cgroup_from_cont, mem_cgroup_put, mem_cgroup_subsys_id, mem_cgroup_usage, res_counter_add } from './memcontrol.js';
-import { __mem_cgroup_threshold } from './thresholdCheck.js';
+import { EBUSY } from '../errno.js';
 import { mem_cgroup_register_event, mem_cgroup_unregister_event } from './thresholdsV5.js';
 
 const L_create = at('mm/memcontrol.c', 'mem_cgroup_create');
@@ -19,22 +19,25 @@ function* mem_cgroup_create(k: Kernel, ss: cgroup_subsys, cgrp: cgroup): KGen<cg
 }
 
 /**
- * ->pre_destroy: mem_cgroup_force_empty() moves the remaining charge to the parent. Modelled as one uncharge
- * of everything, followed by the threshold check the uncharge path runs.
+ * ->pre_destroy: mem_cgroup_force_empty() moves the remaining charge to the parent. While charge is left it
+ * refuses (-EBUSY) a cgroup that has tasks or children; a cgroup with no charge passes whatever it has.
+ * The move is modelled as one transfer of the whole usage (the per-page LRU walk is left out).
  */
 function* mem_cgroup_pre_destroy(k: Kernel, ss: cgroup_subsys, cgrp: cgroup): KGen<number> {
-  const memcg = mem_cgroup_from_cont(k, cgrp, L_pre);
+  const memcg = mem_cgroup_from_cont(k, cgrp, L_pre)!;
   const usage = mem_cgroup_usage(k, memcg, L_pre);
-  if (usage > 0n) {
-    yield* res_counter_add(k, memcg.res, -usage, L_pre);
-    yield* __mem_cgroup_threshold(k, memcg);
-  }
+  if (usage === 0n) return 0;
+  const c = k.rd(cgrp, L_pre);
+  if (c.count !== 0 || c.children.length > 0) return -EBUSY;
+  yield* res_counter_add(k, memcg.res, -usage, L_pre);
+  const parent = c.parent === null ? null : mem_cgroup_from_cont(k, c.parent, L_pre);
+  if (parent !== null) yield* res_counter_add(k, parent.res, usage, L_pre);
   return 0;
 }
 
 /** ->destroy: drops the cgroup's reference; registered thresholds may keep the struct alive past this. */
 function* mem_cgroup_destroy(k: Kernel, ss: cgroup_subsys, cgrp: cgroup): KGen {
-  yield* mem_cgroup_put(k, mem_cgroup_from_cont(k, cgrp, L_destroy), L_destroy);
+  yield* mem_cgroup_put(k, mem_cgroup_from_cont(k, cgrp, L_destroy)!, L_destroy);
 }
 
 const usage_in_bytes: cftype = define_cftype({

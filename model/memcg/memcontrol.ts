@@ -69,9 +69,12 @@ export class mem_cgroup extends KObject implements cgroup_subsys_state {
   }
 }
 
-/** mem_cgroup_from_cont(): reads the cgroup's subsys[] slot, so it touches the cgroup's memory. */
-export function mem_cgroup_from_cont(k: Kernel, cgrp: cgroup, site: Site): mem_cgroup {
-  return k.rd(cgrp, site, 'cgroup').subsys[mem_cgroup_subsys_id] as mem_cgroup;
+/**
+ * mem_cgroup_from_cont(): reads the cgroup's subsys[] slot, so it touches the cgroup's memory. NULL for a cgroup
+ * of a hierarchy the memory controller is not bound to.
+ */
+export function mem_cgroup_from_cont(k: Kernel, cgrp: cgroup, site: Site): mem_cgroup | null {
+  return (k.rd(cgrp, site, 'cgroup').subsys[mem_cgroup_subsys_id] as mem_cgroup | undefined) ?? null;
 }
 
 const L_get = at('mm/memcontrol.c', 'mem_cgroup_get');

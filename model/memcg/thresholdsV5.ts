@@ -60,10 +60,12 @@ function* alloc_ary(k: Kernel, size: number, site: Site): KGen<mem_cgroup_thresh
 
 /** cftype->register_event of memory.usage_in_bytes. Process context: takes a mutex, allocates, waits for RCU. */
 export function* mem_cgroup_register_event(k: Kernel, cgrp: cgroup, cft: cftype, eventfd: eventfd_ctx, args: CharPtr, site: Site): KGen<number> {
-  const memcg = mem_cgroup_from_cont(k, cgrp, L_reg);
+  const css = mem_cgroup_from_cont(k, cgrp, L_reg);
   const { ret: perr, value: threshold } = res_counter_memparse_write_strategy(k, args);
   if (perr !== 0) return perr;
   let ret = 0;
+  // &memcg->thresholds_lock: NULL when the cgroup's hierarchy has no memory controller.
+  const memcg = k.rd(css, L_reg, 'mem_cgroup');
   yield* mutex_lock(k, memcg.thresholds_lock, L_reg);
   const thresholds = k.rd(memcg, L_reg).thresholds;
   const usage = mem_cgroup_usage(k, memcg, L_reg);
@@ -93,7 +95,7 @@ export function* mem_cgroup_register_event(k: Kernel, cgrp: cgroup, cft: cftype,
  */
 export function* mem_cgroup_unregister_event(k: Kernel, cgrp: cgroup, cft: cftype, eventfd: eventfd_ctx, site: Site): KGen<number> {
   k.might_sleep(L_unreg, 'mem_cgroup_unregister_event');
-  const memcg: mem_cgroup = mem_cgroup_from_cont(k, cgrp, L_unreg);
+  const memcg: mem_cgroup = k.rd(mem_cgroup_from_cont(k, cgrp, L_unreg), L_unreg, 'mem_cgroup');
   let ret = 0;
   yield* mutex_lock(k, memcg.thresholds_lock, L_unreg);
   const thresholds = k.rd(memcg, L_unreg).thresholds;

@@ -38,7 +38,7 @@ test('touching memory charges the memcg of the task cgroup, and a task in no cgr
   runOne(function* (k) {
     const u = new Userspace(k);
     const p = u.process('user');
-    const usage = () => mem_cgroup_from_cont(k, k.s.root, T).res.usage;
+    const usage = () => mem_cgroup_from_cont(k, k.s.root, T)!.res.usage;
     seen.push(`ret=${yield* u.touch(p, 8192)} usage=${usage()}`);
     seen.push(`ret=${yield* u.touch(p, -4096)} usage=${usage()}`);
     const orphan = new task_struct(staticMem(k, 'task_struct'), 7, 'orphan', 0, null);

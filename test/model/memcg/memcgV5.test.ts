@@ -36,7 +36,7 @@ test('->create gives each new cgroup its own memcg with one reference and nothin
   t.deepEqual(seen, ['/a: mem_cgroup#1 refcnt=1 usage=0 thresholds=null', '/b: mem_cgroup#2 refcnt=1 usage=0 thresholds=null']);
 });
 
-test('->pre_destroy uncharges everything and signals the thresholds the usage falls below', (t) => {
+test('->pre_destroy moves the whole charge to the parent; it is refused while a task is attached and charge is left', (t) => {
   const seen: string[] = [];
   const { kinds } = runKernel({
     actors: [
@@ -52,16 +52,18 @@ test('->pre_destroy uncharges everything and signals the thresholds the usage fa
           yield* mem_cgroup_register_event(k, a, memcg_v5.files[0]!, e, cstr(k, '4k'), T);
           yield* u.attach(p, '/a');
           yield* u.touch(p, 8192);
+          seen.push(`busy: ret=${yield* memcg_v5.pre_destroy!(k, memcg_v5, a)} usage=${m.res.usage}`);
           yield* u.attach(p, '/');
-          seen.push(`before: usage=${m.res.usage} count=${e.count}`);
-          seen.push(`ret=${yield* memcg_v5.pre_destroy!(k, memcg_v5, a)} usage=${m.res.usage} count=${e.count}`);
+          const root = k.s.root.subsys[mem_cgroup_subsys_id] as mem_cgroup;
+          seen.push(`before: usage=${m.res.usage} count=${e.count} parent=${root.res.usage}`);
+          seen.push(`ret=${yield* memcg_v5.pre_destroy!(k, memcg_v5, a)} usage=${m.res.usage} count=${e.count} parent=${root.res.usage}`);
           yield* mem_cgroup_unregister_event(k, a, memcg_v5.files[0]!, e, T);
           yield* u.rmdir(p, '/a');
         },
       },
     ],
   });
-  t.deepEqual(seen, ['before: usage=8192 count=1', 'ret=0 usage=0 count=2']);
+  t.deepEqual(seen, ['busy: ret=-16 usage=8192', 'before: usage=8192 count=1 parent=0', 'ret=0 usage=0 count=1 parent=8192']);
   t.deepEqual(kinds, []);
 });
 

@@ -8,7 +8,7 @@ import { pause, recorder, runOne, T } from '../../helpers/modelFixtures.js';
 test('res_counter_add charges and uncharges, and never takes the usage below zero', (t) => {
   const usages: bigint[] = [];
   runOne(function* (k) {
-    const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+    const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
     for (const delta of [8192n, -4096n, -8192n, 100n]) {
       yield* res_counter_add(k, memcg.res, delta, T);
       usages.push(mem_cgroup_usage(k, memcg, T));
@@ -27,7 +27,7 @@ test('res_counter_add charges under the counter lock and leaves nothing held, ev
         name: 'irq',
         context: 'softirq',
         body: function* (k) {
-          const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+          const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
           yield* res_counter_add(k, memcg.res, 4096n, T);
           seen.push(`held=${k.cpu.held.length} irqs_disabled=${k.cpu.irqs_disabled}`);
         },
@@ -43,7 +43,7 @@ test('res_counter_add charges under the counter lock and leaves nothing held, ev
 test('mem_cgroup_from_cont is the memcg in the cgroup subsys slot', (t) => {
   const seen: string[] = [];
   runOne(function* (k) {
-    const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+    const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
     seen.push(`${memcg.name} of=${memcg.cgroup === k.s.root} refcnt=${memcg.refcnt.value}`);
     yield* pause(k);
   });

@@ -30,7 +30,7 @@ test('a charge that reaches a threshold signals its eventfd once; crossing back 
           yield* register(k, e, '8k');
           for (const bytes of [4096, 4096, 4096, -8192]) {
             yield* u.touch(p, bytes);
-            counts.push(`${mem_cgroup_from_cont(k, k.s.root, T).res.usage}:${e.count}`);
+            counts.push(`${mem_cgroup_from_cont(k, k.s.root, T)!.res.usage}:${e.count}`);
           }
           yield* mem_cgroup_unregister_event(k, k.s.root, usage_in_bytes, e, T);
         },
@@ -49,7 +49,7 @@ test('one charge across several thresholds signals each of them, lowest first, a
       {
         name: 'task',
         body: function* (k) {
-          const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+          const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
           const es = [testEventfd(k), testEventfd(k), testEventfd(k)];
           for (const [i, e] of es.entries()) {
             const w = new wait_queue_t(staticMem(k, 'waiter'), `waiter${i}`);
@@ -80,7 +80,7 @@ test('the eventfds are signalled inside an RCU read-side section', (t) => {
       {
         name: 'task',
         body: function* (k) {
-          const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+          const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
           const e = testEventfd(k);
           const w = new wait_queue_t(staticMem(k, 'waiter'), 'waiter');
           init_waitqueue_func_entry(w, function* (k2) {
@@ -107,7 +107,7 @@ test('a memcg without thresholds is checked without signalling anything', (t) =>
       {
         name: 'task',
         body: function* (k) {
-          const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+          const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
           yield* res_counter_add(k, memcg.res, 4096n, T);
           yield* __mem_cgroup_threshold(k, memcg);
           seen.push(`thresholds=${memcg.thresholds} rcu=${k.cpu.rcu_read_depth}`);

@@ -31,7 +31,7 @@ function entries(memcg: mem_cgroup): string {
 test('register_event keeps the thresholds sorted and takes one memcg reference per threshold', (t) => {
   const seen: string[] = [];
   const { kinds } = runOne(function* (k) {
-    const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+    const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
     const [e1, e2, e3] = [testEventfd(k), testEventfd(k), testEventfd(k)];
     seen.push(`rets=${[yield* register(k, e1, '8k'), yield* register(k, e2, '4096'), yield* register(k, e3, '12k')]}`);
     seen.push(`${entries(memcg)} refcnt=${memcg.refcnt.value}`);
@@ -44,7 +44,7 @@ test('register_event keeps the thresholds sorted and takes one memcg reference p
 test('each registration publishes a new array and frees the one it replaces', (t) => {
   const seen: string[] = [];
   runOne(function* (k) {
-    const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+    const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
     const e = testEventfd(k);
     yield* register(k, e, '4k');
     const first = memcg.thresholds!;
@@ -58,7 +58,7 @@ test('each registration publishes a new array and frees the one it replaces', (t
 test('unregister_event removes every entry of the eventfd and drops one reference for each', (t) => {
   const seen: string[] = [];
   const { kinds } = runOne(function* (k) {
-    const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+    const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
     const [e1, e2] = [testEventfd(k), testEventfd(k)];
     yield* register(k, e1, '4k');
     yield* register(k, e1, '8k');
@@ -73,7 +73,7 @@ test('unregister_event removes every entry of the eventfd and drops one referenc
 test('an invalid threshold is -EINVAL and registers nothing', (t) => {
   const seen: string[] = [];
   runOne(function* (k) {
-    const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+    const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
     seen.push(`ret=${yield* register(k, testEventfd(k), '12abc')} ${entries(memcg)} refcnt=${memcg.refcnt.value}`);
     yield* pause(k);
   });
@@ -124,7 +124,7 @@ test('unregister_event whose smaller array cannot be allocated fails with -ENOME
       {
         name: 'cpu0',
         body: function* (k) {
-          const memcg = mem_cgroup_from_cont(k, k.s.root, T);
+          const memcg = mem_cgroup_from_cont(k, k.s.root, T)!;
           const [e1, e2] = [testEventfd(k), testEventfd(k)];
           yield* register(k, e1, '4k');
           yield* register(k, e2, '8k');
