@@ -1,25 +1,33 @@
-import { cgroup } from './cgroup/cgroup.js';
+import { cgroup, type cgroup_subsys, type cgroupfs_root } from './cgroup/cgroup.js';
 import { dentry } from './fs/dcache.js';
 import type { Kernel } from './kernel.js';
 import { mutex_init } from './locking/mutex.js';
 import { mem_cgroup } from './memcg/memcontrol.js';
 import { workqueue_struct } from './workqueue.js';
 
+/** A mounted hierarchy: its top cgroup, directory and the subsystems' root states, all static. */
+function mount(k: Kernel, name: string, prefix: string, subsystems: readonly cgroup_subsys[]): cgroupfs_root {
+  const top = new cgroup(k.newAllocation('cgroup', 0, 'static', null), `${prefix}/`);
+  const root: cgroupfs_root = { name, subsystems, top_cgroup: top };
+  top.root = root;
+  k.v.init_cgroup_housekeeping(k, top);
+  const d = new dentry(k.newAllocation('dentry', 0, 'static', null), `${prefix}/`);
+  d.d_fsdata = top;
+  top.dentry = d;
+  // Only memcg has per-cgroup state in the model.
+  for (const ss of subsystems) top.subsys[ss.subsys_id] = new mem_cgroup(k.newAllocation(`root_${ss.name}`, 0, 'static', null), top);
+  return root;
+}
+
 /**
- * Creates the kernel's globals before any actor runs: the system workqueue, cgroup_mutex, and the hierarchy's
- * root cgroup with its directory and every subsystem's root state. All are static: never freed, never leaks.
+ * Creates the kernel's globals before any actor runs: the system workqueue, cgroup_mutex, and two mounted
+ * hierarchies: `memory`, with the variant's subsystems, whose paths are plain (`/A`), and `sched`, a named
+ * hierarchy without subsystems, whose paths say so (`sched:/B`). All static: never freed, never leaks.
  */
 export function boot(k: Kernel): void {
   const system_wq = new workqueue_struct(k.newAllocation('workqueue_struct', 0, 'static', null));
   const cgroup_mutex = mutex_init(k.newAllocation('cgroup_mutex', 0, 'static', null), 'cgroup_mutex', 'cgroup_mutex');
-  const root = new cgroup(k.newAllocation('cgroup', 0, 'static', null), '/');
-  k.v.init_cgroup_housekeeping(k, root);
-  const d = new dentry(k.newAllocation('dentry', 0, 'static', null), '/');
-  d.d_fsdata = root;
-  root.dentry = d;
-  for (const ss of k.v.subsystems) {
-    // Every subsystem's root state is static; only memcg is modelled.
-    root.subsys[ss.subsys_id] = new mem_cgroup(k.newAllocation(`root_${ss.name}`, 0, 'static', null), root);
-  }
-  k.s = { system_wq, cgroup_mutex, root };
+  const memory = mount(k, 'memory', '', k.v.subsystems);
+  const sched = mount(k, 'sched', 'sched:', []);
+  k.s = { system_wq, cgroup_mutex, root: memory.top_cgroup, roots: [memory, sched] };
 }

@@ -7,6 +7,12 @@ import type { Site } from './site.js';
 import type { Variant } from './variant.js';
 import type { KernelStatics } from './statics.js';
 
+/**
+ * Where the model's modules live: stack frames from there are the modelled kernel's. Both the compiled
+ * directory and, for stacks mapped back to the sources (source maps, as in the tests), the source directory.
+ */
+const MODEL_DIRS = [new URL('.', import.meta.url).pathname, new URL('.', import.meta.url).pathname.replace(/\/dist\/model\/$/, '/model/')];
+
 /** A model function: a generator whose every `yield` ends one visible step. */
 export type KGen<R = void> = Generator<void, R, void>;
 
@@ -107,9 +113,15 @@ export class Kernel {
     Error.stackTraceLimit = 200;
     const text = new Error().stack ?? '';
     Error.stackTraceLimit = limit;
+    // Model functions keep the kernel's snake_case names; a function called through a table (k.v.fn, cft->fn)
+    // shows as Object.fn. The engine's frames below the actor's body are not the kernel's.
     const frames: string[] = [];
     for (const line of text.split('\n')) {
-      const m = /^\s+at ([a-z_][a-z0-9_]*) \(/.exec(line);
+      if (line.includes('Execution.advance')) break;
+      // Only the model's own frames: not the checkers reporting, nor the harness that asked for the stack.
+      const dir = MODEL_DIRS.find((d) => line.includes(d));
+      if (dir === undefined || line.includes(`${dir}probes.`) || line.includes(`${dir}kernel.`)) continue;
+      const m = /^\s+at (?:Object\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\(/.exec(line);
       if (m !== null && frames[frames.length - 1] !== m[1]) frames.push(m[1]!);
     }
     return frames;

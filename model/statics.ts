@@ -1,4 +1,4 @@
-import type { cgroup } from './cgroup/cgroup.js';
+import type { cgroup, cgroupfs_root } from './cgroup/cgroup.js';
 import type { mutex } from './locking/mutex.js';
 import type { workqueue_struct } from './workqueue.js';
 
@@ -6,6 +6,8 @@ import type { workqueue_struct } from './workqueue.js';
 export interface KernelStatics {
   readonly system_wq: workqueue_struct;
   readonly cgroup_mutex: mutex;
-  /** The hierarchy's root cgroup (rootnode.top_cgroup). */
+  /** The top cgroup of the memory hierarchy, where paths without a hierarchy prefix start. */
   readonly root: cgroup;
+  /** Every mounted hierarchy: `memory` first. */
+  readonly roots: readonly cgroupfs_root[];
 }

@@ -65,7 +65,7 @@ const L_mkdir = at('fs/namei.c', 'sys_mkdirat');
 
 /** mkdir(2): under the parent directory's i_mutex, with the walk's reference on the parent. */
 export function* sys_mkdir(k: Kernel, task: task_struct, parent: string, name: string): KGen<number> {
-  yield* enter(k, task, `mkdir("${parent === '/' ? '' : parent}/${name}")`);
+  yield* enter(k, task, `mkdir("${parent.endsWith('/') ? parent : `${parent}/`}${name}")`);
   const p = cgroup_path_get(k, parent, L_mkdir);
   if (p === null) return -ENOENT;
   const d = p.dentry!;

@@ -10,6 +10,8 @@ export interface BadWriteFds {
   readonly otherfd: number;
   readonly efd2: number;
   readonly closedfd: number;
+  /** cgroup.event_control of sched:/C, a cgroup of the hierarchy without the memory controller. */
+  readonly ecfdSched: number;
 }
 
 interface BadWriteCase {
@@ -18,6 +20,8 @@ interface BadWriteCase {
   readonly text: (f: BadWriteFds) => string;
   readonly uid?: number;
   readonly faults?: readonly FaultSpec[];
+  /** Which cgroup.event_control the write goes to: /A's unless it says sched:/C's. */
+  readonly to?: 'ecfd' | 'ecfdSched';
 }
 
 const CASES: readonly BadWriteCase[] = [
@@ -35,7 +39,13 @@ const CASES: readonly BadWriteCase[] = [
   { name: 'cfd-not-a-control-file', summary: 'an eventfd where the control file goes', text: (f) => `${f.efd} ${f.efd2} 4096` },
   { name: 'no-register-event', summary: 'a control file without notification support', text: (f) => `${f.efd} ${f.limitfd} 4096` },
   { name: 'no-read-permission', summary: 'a control file the user cannot read (cgroup.event_control itself)', text: (f) => `${f.efd} ${f.ecfd} 4096`, uid: 1000 },
-  { name: 'other-cgroup', summary: "a control file of another cgroup", text: (f) => `${f.efd} ${f.otherfd} 4096` },
+  { name: 'other-cgroup', summary: 'a control file of another cgroup', text: (f) => `${f.efd} ${f.otherfd} 4096` },
+  {
+    name: 'other-hierarchy',
+    summary: 'a memory control file, written to cgroup.event_control of a hierarchy without the memory controller',
+    text: (f) => `${f.efd} ${f.cfd} 4096`,
+    to: 'ecfdSched',
+  },
   { name: 'alloc-fails', summary: 'the cgroup_event allocation fails', text: (f) => `${f.efd} ${f.cfd} 4096`, faults: [{ type: 'cgroup_event', nth: 1 }] },
   { name: 'register-fails', summary: "the subsystem's register_event fails (its allocation does)", text: (f) => `${f.efd} ${f.cfd} 4096`, faults: [{ type: 'mem_cgroup_threshold_ary', nth: 1 }] },
   { name: 'bad-threshold', summary: 'a threshold register_event refuses', text: (f) => `${f.efd} ${f.cfd} 12abc` },
@@ -53,18 +63,20 @@ function badWrite(c: BadWriteCase): Scenario {
         setup: function* () {
           yield* u.mkdir(admin, '/A');
           yield* u.mkdir(admin, '/B');
+          yield* u.mkdir(admin, 'sched:/C');
           const efd = yield* u.eventfd(user);
           const cfd = yield* u.open(user, '/A', 'memory.usage_in_bytes');
           const ecfd = yield* u.open(user, '/A', 'cgroup.event_control', 2);
           const limitfd = yield* u.open(user, '/A', 'memory.limit_in_bytes');
           const otherfd = yield* u.open(user, '/B', 'memory.usage_in_bytes');
           const efd2 = yield* u.eventfd(user);
+          const ecfdSched = yield* u.open(user, 'sched:/C', 'cgroup.event_control', 2);
           // Opened last and closed, so no later open reuses its number.
           const closedfd = yield* u.eventfd(user);
           yield* u.close(user, closedfd);
-          fds = { efd, cfd, ecfd, limitfd, otherfd, efd2, closedfd };
+          fds = { efd, cfd, ecfd, limitfd, otherfd, efd2, closedfd, ecfdSched };
         },
-        actors: [{ name: 'write', body: () => u.write(user, fds!.ecfd, c.text(fds!)) }],
+        actors: [{ name: 'write', body: () => u.write(user, fds![c.to ?? 'ecfd'], c.text(fds!)) }],
         ...(c.faults !== undefined ? { faults: c.faults } : {}),
       };
     },

@@ -1,5 +1,6 @@
 import { badWrites } from './badWrite.js';
 import { closeVsRmdir } from './closeVsRmdir.js';
+import { oneEventfdTwice } from './oneEventfdTwice.js';
 import { registerCloseRmdir } from './registerCloseRmdir.js';
 import { registerVsClose } from './registerVsClose.js';
 import { registerVsRmdir } from './registerVsRmdir.js';
@@ -21,6 +22,7 @@ export const scenarios: readonly Scenario[] = [
   softirqSignal,
   unregisterEnomem,
   rmdirVsAttach,
+  oneEventfdTwice,
   ...badWrites,
 ];
 

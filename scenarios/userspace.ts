@@ -1,3 +1,4 @@
+import { split_path } from '../model/cgroup/lookup.js';
 import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget, eventfd_signal, type eventfd_ctx } from '../model/eventfd.js';
 import { files_struct } from '../model/fs/fdtable.js';
 import { fput } from '../model/fs/file.js';
@@ -49,9 +50,10 @@ export class Userspace {
     return p;
   }
 
+  /** mkdir: `/A` in the memory hierarchy, `sched:/A` in the named one. */
   *mkdir(p: Proc, path: string): KGen<number> {
-    const i = path.lastIndexOf('/');
-    const ret = yield* sys_mkdir(this.k, p.task, i <= 0 ? '/' : path.slice(0, i), path.slice(i + 1));
+    const { parent, name } = split_path(path);
+    const ret = yield* sys_mkdir(this.k, p.task, parent, name);
     if (ret === 0) this.made.push(path);
     return ret;
   }

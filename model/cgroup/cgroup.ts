@@ -13,6 +13,16 @@ export interface cgroup_subsys_state extends KObject {
 }
 
 /**
+ * struct cgroupfs_root: one mounted hierarchy, its top cgroup and the subsystems bound to it. cgsim mounts two:
+ * `memory` (the variant's subsystems) and `sched`, a named hierarchy with none ("none,name=sched").
+ */
+export interface cgroupfs_root {
+  readonly name: string;
+  readonly subsystems: readonly cgroup_subsys[];
+  readonly top_cgroup: cgroup;
+}
+
+/**
  * struct cgroup, reduced to what the notification API touches: the removed flag, the attached-task count,
  * the children, the directory dentry, the subsystems' states, and the two fields the patch adds (event_list
  * and event_list_lock, include/linux/cgroup.h:225-226 of the seed).
@@ -24,6 +34,8 @@ export class cgroup extends KObject {
   count = 0;
   readonly children: cgroup[] = [];
   parent: cgroup | null = null;
+  /** The hierarchy this cgroup belongs to (cgrp->root). */
+  root!: cgroupfs_root;
   dentry: dentry | null = null;
   readonly subsys: (cgroup_subsys_state | null)[] = [];
   readonly event_list: list_head;

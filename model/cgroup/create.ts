@@ -17,7 +17,7 @@ const L = at('kernel/cgroup.c', 'cgroup_create');
  * reduced to what the notification API depends on.]
  */
 export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cgroup | number> {
-  const path = parent.path === '/' ? `/${name}` : `${parent.path}/${name}`;
+  const path = parent.path.endsWith('/') ? `${parent.path}${name}` : `${parent.path}/${name}`;
   yield* mutex_lock(k, k.s.cgroup_mutex, L);
   if (k.rd(parent, L).removed) {
     yield* mutex_unlock(k, k.s.cgroup_mutex, L);
@@ -34,11 +34,13 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
   }
   k.v.init_cgroup_housekeeping(k, cgrp);
   cgrp.parent = parent;
-  for (const ss of k.v.subsystems) {
+  cgrp.root = parent.root;
+  const subsystems = parent.root.subsystems;
+  for (const ss of subsystems) {
     const css = yield* ss.create(k, ss, cgrp);
     if (IS_ERR(css)) {
       // err_destroy: every subsystem that already made its state destroys it.
-      for (const done of k.v.subsystems) if (cgrp.subsys[done.subsys_id] !== undefined && cgrp.subsys[done.subsys_id] !== null) yield* done.destroy(k, done, cgrp);
+      for (const done of subsystems) if (cgrp.subsys[done.subsys_id] !== undefined && cgrp.subsys[done.subsys_id] !== null) yield* done.destroy(k, done, cgrp);
       yield* kfree(k, cgrp, L);
       yield* mutex_unlock(k, k.s.cgroup_mutex, L);
       return css.err;
@@ -47,7 +49,7 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
   }
   const d = yield* kzalloc(k, 'dentry', 192, GFP_KERNEL, L, (mem) => new dentry(mem, path));
   if (d === null) {
-    for (const ss of k.v.subsystems) yield* ss.destroy(k, ss, cgrp);
+    for (const ss of subsystems) yield* ss.destroy(k, ss, cgrp);
     yield* kfree(k, cgrp, L);
     yield* mutex_unlock(k, k.s.cgroup_mutex, L);
     return -ENOMEM;

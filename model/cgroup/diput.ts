@@ -19,7 +19,7 @@ export function* cgroup_diput(k: Kernel, d: dentry): KGen {
   BUG_ON(k, !k.rd(cgrp, L).removed, L, '!cgroup_is_removed(cgrp)');
   yield* synchronize_rcu(k, L);
   yield* mutex_lock(k, k.s.cgroup_mutex, L);
-  for (const ss of k.v.subsystems) yield* ss.destroy(k, ss, cgrp);
+  for (const ss of cgrp.root.subsystems) yield* ss.destroy(k, ss, cgrp);
   yield* mutex_unlock(k, k.s.cgroup_mutex, L);
   yield* kfree(k, cgrp, L);
 }

@@ -4,16 +4,37 @@ import type { Site } from '../site.js';
 import type { cgroup } from './cgroup.js';
 
 /**
- * Path walk from the hierarchy's root through each directory's children: a removed cgroup is no longer a
- * child of its parent, so its path no longer resolves (ENOENT), whether or not its struct still exists.
+ * Paths name a hierarchy and a directory in it: `/A/B` in the memory hierarchy, `sched:/A` in the named one.
+ * Returns the hierarchy's top cgroup, the prefix its cgroups' paths carry, and the directory's components.
+ */
+function parse(k: Kernel, path: string): { top: cgroup; prefix: string; parts: string[] } | null {
+  const colon = path.indexOf(':');
+  const name = colon < 0 ? 'memory' : path.slice(0, colon);
+  const root = k.s.roots.find((r) => r.name === name);
+  if (root === undefined) return null;
+  const rest = colon < 0 ? path : path.slice(colon + 1);
+  return { top: root.top_cgroup, prefix: colon < 0 ? '' : `${name}:`, parts: rest.split('/').filter((p) => p !== '') };
+}
+
+/** `sched:/A/B` → { parent: 'sched:/A', name: 'B' }; `/A` → { parent: '/', name: 'A' }. */
+export function split_path(path: string): { parent: string; name: string } {
+  const cut = path.lastIndexOf('/');
+  const head = path.slice(0, cut);
+  return { parent: head === '' || head.endsWith(':') ? `${head}/` : head, name: path.slice(cut + 1) };
+}
+
+/**
+ * Path walk from the hierarchy's top through each directory's children: a removed cgroup is no longer a child
+ * of its parent, so its path no longer resolves (ENOENT), whether or not its struct still exists.
  */
 export function cgroup_lookup(k: Kernel, path: string, site: Site): cgroup | null {
-  let cur: cgroup = k.s.root;
-  if (path === '/') return cur;
-  let prefix = '';
-  for (const part of path.split('/').filter((p) => p !== '')) {
-    prefix = `${prefix}/${part}`;
-    const next = k.rd(cur, site).children.find((c) => c.path === prefix);
+  const p = parse(k, path);
+  if (p === null) return null;
+  let cur = p.top;
+  let at = p.prefix;
+  for (const part of p.parts) {
+    at = `${at}/${part}`;
+    const next = k.rd(cur, site).children.find((c) => c.path === at);
     if (next === undefined) return null;
     cur = next;
   }

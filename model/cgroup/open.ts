@@ -6,15 +6,15 @@ import type { Kernel, KGen } from '../kernel.js';
 import { at } from '../site.js';
 import { GFP_KERNEL, kzalloc } from '../slab.js';
 import type { task_struct } from '../task.js';
-import type { cftype } from './cgroup.js';
+import type { cftype, cgroup } from './cgroup.js';
 import { cgroup_file_operations } from './files.js';
 import { cgroup_path_get } from './lookup.js';
 
 const L = at('fs/open.c', 'do_filp_open');
 
-/** The control files of a directory: the core's, then each subsystem's. */
-export function cgroup_files(k: Kernel): readonly cftype[] {
-  return [...k.v.core_files, ...k.v.subsystems.flatMap((ss) => ss.files)];
+/** The control files of a cgroup's directory: the core's, then those of each subsystem bound to its hierarchy. */
+export function cgroup_files(k: Kernel, cgrp: cgroup): readonly cftype[] {
+  return [...k.v.core_files, ...cgrp.root.subsystems.flatMap((ss) => ss.files)];
 }
 
 /**
@@ -26,7 +26,7 @@ export function* cgroup_open(k: Kernel, task: task_struct, dir: string, name: st
   const cgrp = cgroup_path_get(k, dir, L);
   if (cgrp === null) return -ENOENT;
   const d = cgrp.dentry!;
-  const cft = cgroup_files(k).find((c) => c.name === name);
+  const cft = cgroup_files(k, cgrp).find((c) => c.name === name);
   let ret = 0;
   if (cft === undefined) ret = -ENOENT;
   else if (task.uid !== 0 && ((task.uid === cft.mode.uid ? cft.mode.user : cft.mode.other) & mask) !== mask) ret = -EACCES;

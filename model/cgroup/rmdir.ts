@@ -4,7 +4,7 @@ import type { Kernel, KGen } from '../kernel.js';
 import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
 import { at } from '../site.js';
 import type { cgroup } from './cgroup.js';
-import { cgroup_path_get } from './lookup.js';
+import { cgroup_path_get, split_path } from './lookup.js';
 
 const L = at('kernel/cgroup.c', 'cgroup_rmdir');
 const L_remove_dir = at('kernel/cgroup.c', 'cgroup_d_remove_dir');
@@ -65,8 +65,7 @@ const L_sys = at('fs/namei.c', 'do_rmdir');
  * directory are serialised by i_mutex: the second finds the name gone.
  */
 export function* vfs_rmdir_cgroup(k: Kernel, path: string): KGen<number> {
-  const cut = path.lastIndexOf('/');
-  const parentPath = cut <= 0 ? '/' : path.slice(0, cut);
+  const parentPath = split_path(path).parent;
   yield k.op('lookup parent', parentPath, L_sys);
   const parent = cgroup_path_get(k, parentPath, L_sys);
   if (parent === null) return -ENOENT;

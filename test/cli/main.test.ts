@@ -76,3 +76,9 @@ test('bad input gets one clear line and exit 2', (t) => {
     t.deepEqual(r.out, [], argv.join(' '));
   }
 });
+
+test("a report's call trace is the chain of modelled kernel functions, innermost first", (t) => {
+  const j = JSON.parse(cli('explore', '--scenario', 'bad-write:other-hierarchy', '--runs', '1', '--json').out.join('\n')) as { bugs: { schedule: string }[] };
+  const text = cli('replay', '--scenario', 'bad-write:other-hierarchy', '--schedule', j.bugs[0]!.schedule).out.join('\n');
+  t.regex(text, /Call trace:\n  mem_cgroup_register_event\n  register_event\n  cgroup_write_event_control\n  cgroup_write_string\n  cgroup_file_write\n  sys_write\n/);
+});

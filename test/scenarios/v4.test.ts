@@ -22,6 +22,8 @@ const EXPECTED: Record<string, string[]> = {
   'softirq-signal': ['irq-lock-inversion', 'use-after-free'],
   'unregister-enomem': ['leak', 'use-after-free'],
   'rmdir-vs-attach': ['lost-notification', 'use-after-free'],
+  'one-eventfd-twice': ['kernel-bug'],
+  'bad-write:other-hierarchy': ['null-deref'],
   'bad-write:huge-efd': ['null-deref'],
   'bad-write:not-an-eventfd': ['null-deref'],
   'bad-write:closed-efd': ['null-deref'],

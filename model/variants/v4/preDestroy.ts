@@ -18,7 +18,7 @@ export function* cgroup_call_pre_destroy(k: Kernel, cgrp: cgroup): KGen<number> 
   let ret = 0;
 
   out: {
-    for (const ss of k.v.subsystems) {
+    for (const ss of cgrp.root.subsystems) {
       if (ss.pre_destroy !== undefined) {
         ret = yield* ss.pre_destroy(k, ss, cgrp);
         if (ret) break out;

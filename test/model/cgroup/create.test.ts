@@ -31,7 +31,7 @@ test('mkdir creates a cgroup that cgroup_lookup finds, with its memcg and a hash
     ],
   });
   t.deepEqual(seen, [
-    'ret=0 cgroup#2 path=/a parent=true removed=false',
+    'ret=0 cgroup#3 path=/a parent=true removed=false',
     'memcg=mem_cgroup#1 of=true',
     'dentry=/a d_count=1 hashed=true fsdata=true',
   ]);
