@@ -67,7 +67,7 @@ export class IrqLockInversionChecker implements Checker {
       }
       if (usage || edge) {
         if (state === this.global) this.contributed = true;
-        this.check(state, state === this.local ? this.reportedLocal : this.reportedGlobal, edge);
+        if (state.inIrqSeen) this.check(state, state === this.local ? this.reportedLocal : this.reportedGlobal, edge);
       }
     }
   }

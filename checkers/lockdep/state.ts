@@ -20,6 +20,8 @@ export type IrqUsage = 'IN-HARDIRQ-W' | 'IN-SOFTIRQ-W' | 'HARDIRQ-ON-W' | 'SOFTI
 export class LockdepState {
   private readonly deps = new Map<string, Map<string, Witness>>();
   private readonly usage = new Map<string, Map<IrqUsage, Witness>>();
+  /** Some class was taken in irq context: until then no irq-safety rule can be broken. */
+  inIrqSeen = false;
 
   hasEdge(from: string, to: string): boolean {
     return this.deps.get(from)?.has(to) === true;
@@ -75,6 +77,7 @@ export class LockdepState {
     }
     if (m.has(bit)) return false;
     m.set(bit, w);
+    if (bit === 'IN-HARDIRQ-W' || bit === 'IN-SOFTIRQ-W') this.inIrqSeen = true;
     return true;
   }
 
