@@ -1,10 +1,8 @@
-import type { PriorRun } from '../sim/finding.js';
 import type { Cpu } from '../model/context.js';
-import { LockBase } from '../model/locking/lockTypes.js';
-import type { Actor } from '../sim/actor.js';
-import type { CheckContext, Checker } from '../model/probes.js';
-import { formatSite, stepName, type Site } from './describe.js';
-import { LockdepState, type IrqUsage, type Witness } from './lockdep/state.js';
+import type { LockBase } from '../model/locking/lockTypes.js';
+import { formatSite, type Site } from './describe.js';
+import { LockdepChecker } from './lockdep/lockdepChecker.js';
+import type { IrqUsage, LockdepState, Witness } from './lockdep/state.js';
 
 type Irq = 'SOFTIRQ' | 'HARDIRQ';
 const IRQS: readonly Irq[] = ['HARDIRQ', 'SOFTIRQ'];
@@ -19,33 +17,8 @@ const onBit = (irq: Irq): IrqUsage => `${irq}-ON-W`;
  * as long as the exploration, like lockdep's; a run that shows the whole pattern by itself is reported again
  * with no earlier run needed.
  */
-export class IrqLockInversionChecker implements Checker {
+export class IrqLockInversionChecker extends LockdepChecker {
   readonly name = 'irq-lock-inversion';
-  private ctx!: CheckContext;
-  private readonly global = new LockdepState();
-  private local = new LockdepState();
-  private readonly reportedGlobal = new Set<string>();
-  private reportedLocal = new Set<string>();
-  private readonly schedules = new Map<number, string>();
-  private contributed = false;
-
-  beginRun(ctx: CheckContext): void {
-    this.ctx = ctx;
-    this.local = new LockdepState();
-    this.reportedLocal = new Set();
-    this.contributed = false;
-  }
-
-  endRun(schedule: () => string): void {
-    if (this.contributed) this.schedules.set(this.ctx.run, schedule());
-  }
-
-  /** A deadlocked CPU never took the lock it spins on; lockdep would have validated that acquire before spinning. */
-  stuck(blocked: readonly Actor[]): void {
-    for (const a of blocked) {
-      if (a.waitOn instanceof LockBase && a.opSite !== null) this.lockAcquire(this.ctx.cpuOf(a), a.waitOn, a.opSite);
-    }
-  }
 
   lockAcquire(cpu: Cpu, lock: LockBase, site: Site): void {
     const cls = lock.cls.name;
@@ -67,21 +40,21 @@ export class IrqLockInversionChecker implements Checker {
       }
       if (usage || edge) {
         if (state === this.global) this.contributed = true;
-        if (state.inIrqSeen) this.check(state, state === this.local ? this.reportedLocal : this.reportedGlobal, edge);
+        if (state.inIrqSeen) this.check(state, edge);
       }
     }
   }
 
   /** `byEdge`: this acquire added a dependency (lockdep's check_prev_add); otherwise only a usage bit (mark_lock). */
-  private check(state: LockdepState, reported: Set<string>, byEdge: boolean): void {
+  private check(state: LockdepState, byEdge: boolean): void {
     for (const irq of IRQS) {
       for (const safe of state.classesWith(inBit(irq))) {
         for (const unsafe of state.classesWith(onBit(irq))) {
           const chain = state.path(safe, unsafe);
           if (chain === null) continue;
           const key = `${irq} ${safe} ${unsafe}`;
-          if (reported.has(key) || this.reportedLocal.has(key)) continue;
-          reported.add(key);
+          if (this.alreadyReported(state, key)) continue;
+          this.markReported(state, key);
           this.report(state, irq, chain, byEdge);
         }
       }
@@ -96,12 +69,8 @@ export class IrqLockInversionChecker implements Checker {
     const edges: Witness[] = [];
     for (let i = 0; i + 1 < chain.length; i++) edges.push(state.edge(chain[i]!, chain[i + 1]!)!);
     const witnesses = [safeW, unsafeW, ...edges];
-    const prior: PriorRun[] = [];
-    for (const x of witnesses) {
-      const schedule = this.schedules.get(x.run);
-      if (x.run !== this.ctx.run && schedule !== undefined && !prior.some((p) => p.run === x.run)) prior.push({ run: x.run, schedule, what: 'irq usage or dependency' });
-    }
-    const when = (x: Witness): string => `${formatSite(x.site)} by ${x.actor} at ${stepName(x.step)}${x.run !== this.ctx.run ? ` of run ${x.run}` : ''}`;
+    const prior = this.priorRuns(witnesses, () => 'irq usage or dependency');
+    const when = (x: Witness): string => this.when(x);
     const title =
       safe === unsafe
         ? 'WARNING: inconsistent lock state'

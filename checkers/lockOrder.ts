@@ -1,10 +1,8 @@
-import type { PriorRun } from '../sim/finding.js';
 import type { Cpu } from '../model/context.js';
-import { LockBase } from '../model/locking/lockTypes.js';
-import type { Actor } from '../sim/actor.js';
-import type { CheckContext, Checker } from '../model/probes.js';
+import type { LockBase } from '../model/locking/lockTypes.js';
 import { formatSite, stepName, type Site } from './describe.js';
-import { LockdepState, type Witness } from './lockdep/state.js';
+import { LockdepChecker } from './lockdep/lockdepChecker.js';
+import type { LockdepState, Witness } from './lockdep/state.js';
 
 /**
  * lockdep's circular-dependency check. Every acquire adds "held class -> new class" to a graph of lock
@@ -12,33 +10,8 @@ import { LockdepState, type Witness } from './lockdep/state.js';
  * reported once both orders have been seen, even in different runs and even if no run deadlocked. A run that
  * shows both orders by itself is reported again with no earlier run needed, so the shortest witness replays alone.
  */
-export class LockOrderChecker implements Checker {
+export class LockOrderChecker extends LockdepChecker {
   readonly name = 'lock-order-inversion';
-  private ctx!: CheckContext;
-  private readonly global = new LockdepState();
-  private local = new LockdepState();
-  private readonly reportedGlobal = new Set<string>();
-  private reportedLocal = new Set<string>();
-  private readonly schedules = new Map<number, string>();
-  private contributed = false;
-
-  beginRun(ctx: CheckContext): void {
-    this.ctx = ctx;
-    this.local = new LockdepState();
-    this.reportedLocal = new Set();
-    this.contributed = false;
-  }
-
-  endRun(schedule: () => string): void {
-    if (this.contributed) this.schedules.set(this.ctx.run, schedule());
-  }
-
-  /** A deadlocked CPU never took the lock it spins on; lockdep would have validated that acquire before spinning. */
-  stuck(blocked: readonly Actor[]): void {
-    for (const a of blocked) {
-      if (a.waitOn instanceof LockBase && a.opSite !== null) this.lockAcquire(this.ctx.cpuOf(a), a.waitOn, a.opSite);
-    }
-  }
 
   lockAcquire(cpu: Cpu, lock: LockBase, site: Site): void {
     const to = lock.cls.name;
@@ -49,32 +22,30 @@ export class LockOrderChecker implements Checker {
       const w: Witness = { run: this.ctx.run, actor: cpu.name, step: this.ctx.host.step, site, heldSite: h.site };
       if (this.local.addEdge(from, to, w)) {
         const back = this.local.path(to, from);
-        if (back !== null) this.report(this.local, from, to, back, w, this.reportedLocal);
+        if (back !== null) this.report(this.local, from, to, back, w);
       }
       if (this.global.addEdge(from, to, w)) {
         this.contributed = true;
         const back = this.global.path(to, from);
-        if (back !== null) this.report(this.global, from, to, back, w, this.reportedGlobal);
+        if (back !== null) this.report(this.global, from, to, back, w);
       }
     }
   }
 
-  private report(state: LockdepState, from: string, to: string, back: string[], w: Witness, reported: Set<string>): void {
+  private report(state: LockdepState, from: string, to: string, back: string[], w: Witness): void {
     // The cycle: from -> to, then back along `back` (to ... from).
     const cycle = [from, ...back];
     const edges: { a: string; b: string; w: Witness }[] = [];
     for (let i = 0; i + 1 < cycle.length; i++) edges.push({ a: cycle[i]!, b: cycle[i + 1]!, w: i === 0 ? w : state.edge(cycle[i]!, cycle[i + 1]!)! });
     const classes = [...new Set(cycle)].sort();
     const key = classes.join(' ');
-    if (reported.has(key) || this.reportedLocal.has(key)) return;
-    reported.add(key);
+    if (this.alreadyReported(state, key)) return;
+    this.markReported(state, key);
     const fns = [...new Set(edges.map((e) => e.w.site.fn))].sort();
-    const prior: PriorRun[] = [];
-    for (const e of edges) {
-      if (e.w.run === this.ctx.run) continue;
-      const schedule = this.schedules.get(e.w.run);
-      if (schedule !== undefined && !prior.some((p) => p.run === e.w.run)) prior.push({ run: e.w.run, schedule, what: `${e.a} -> ${e.b}` });
-    }
+    const prior = this.priorRuns(
+      edges.map((e) => e.w),
+      (x) => edges.filter((e) => e.w === x).map((e) => `${e.a} -> ${e.b}`).join(', '),
+    );
     const when = (x: Witness): string => `${x.actor} at ${stepName(x.step)}${x.run !== this.ctx.run ? ` of run ${x.run}` : ''}`;
     this.ctx.report({
       kind: 'lock-order-inversion',

@@ -1,3 +1,4 @@
+import { openForRegistration, registerAndKeepEventfd } from './common.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -15,13 +16,10 @@ export const oneEventfdTwice: Scenario = {
       setup: function* () {
         yield* u.mkdir(monitor, '/A');
         yield* u.attach(worker, '/A');
-        efd = yield* u.eventfd(monitor);
-        const cfd = yield* u.open(monitor, '/A', 'memory.usage_in_bytes');
-        const ecfd = yield* u.open(monitor, '/A', 'cgroup.event_control', 2);
-        yield* u.register(monitor, ecfd, efd, cfd, '4096');
-        yield* u.register(monitor, ecfd, efd, cfd, '8192');
-        yield* u.close(monitor, cfd);
-        yield* u.close(monitor, ecfd);
+        const r = yield* openForRegistration(u, monitor, '/A');
+        efd = r.efd;
+        yield* u.register(monitor, r.ecfd, r.efd, r.cfd, '4096');
+        yield* registerAndKeepEventfd(u, monitor, r, '8192');
       },
       actors: [
         { name: 'close', body: () => u.close(monitor, efd) },

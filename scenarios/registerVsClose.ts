@@ -1,3 +1,4 @@
+import { noRegistration, openForRegistration, registerAndKeepEventfd } from './common.js';
 import type { Scenario } from './scenario.js';
 
 /** One thread registers an event while another thread of the same process closes the eventfd. */
@@ -7,26 +8,15 @@ export const registerVsClose: Scenario = {
   plan(u) {
     const monitor = u.process('monitor');
     const closer = u.thread(monitor, 'closer');
-    let efd = -1;
-    let cfd = -1;
-    let ecfd = -1;
+    let r = noRegistration();
     return {
       setup: function* () {
         yield* u.mkdir(monitor, '/A');
-        efd = yield* u.eventfd(monitor);
-        cfd = yield* u.open(monitor, '/A', 'memory.usage_in_bytes');
-        ecfd = yield* u.open(monitor, '/A', 'cgroup.event_control', 2);
+        r = yield* openForRegistration(u, monitor, '/A');
       },
       actors: [
-        {
-          name: 'register',
-          body: function* () {
-            yield* u.register(monitor, ecfd, efd, cfd, '4096');
-            yield* u.close(monitor, cfd);
-            yield* u.close(monitor, ecfd);
-          },
-        },
-        { name: 'close', body: () => u.close(closer, efd) },
+        { name: 'register', body: () => registerAndKeepEventfd(u, monitor, r, '4096') },
+        { name: 'close', body: () => u.close(closer, r.efd) },
       ],
     };
   },

@@ -1,3 +1,4 @@
+import { noRegistration, openForRegistration, registerAndKeepEventfd } from './common.js';
 import type { Scenario } from './scenario.js';
 
 /** A monitor registers an event (and closes its control files) while an admin removes the cgroup. */
@@ -7,25 +8,14 @@ export const registerVsRmdir: Scenario = {
   plan(u) {
     const monitor = u.process('monitor');
     const admin = u.process('admin');
-    let efd = -1;
-    let cfd = -1;
-    let ecfd = -1;
+    let r = noRegistration();
     return {
       setup: function* () {
         yield* u.mkdir(admin, '/A');
-        efd = yield* u.eventfd(monitor);
-        cfd = yield* u.open(monitor, '/A', 'memory.usage_in_bytes');
-        ecfd = yield* u.open(monitor, '/A', 'cgroup.event_control', 2);
+        r = yield* openForRegistration(u, monitor, '/A');
       },
       actors: [
-        {
-          name: 'register',
-          body: function* () {
-            yield* u.register(monitor, ecfd, efd, cfd, '4096');
-            yield* u.close(monitor, cfd);
-            yield* u.close(monitor, ecfd);
-          },
-        },
+        { name: 'register', body: () => registerAndKeepEventfd(u, monitor, r, '4096') },
         { name: 'rmdir', body: () => u.rmdir(admin, '/A') },
       ],
     };

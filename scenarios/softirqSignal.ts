@@ -1,5 +1,5 @@
 import type { eventfd_ctx } from '../model/eventfd.js';
-import { registerEvent } from './common.js';
+import { noRegistration, openForRegistration, registerAndKeepEventfd, registerEvent } from './common.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -14,30 +14,19 @@ export const softirqSignal: Scenario = {
     const second = u.process('second');
     const aio = u.process('aio');
     let efd = -1;
-    let cfd = -1;
-    let ecfd = -1;
-    let efd2 = -1;
+    let pending = noRegistration();
     let ctx: eventfd_ctx | null = null;
     return {
       setup: function* () {
         yield* u.mkdir(monitor, '/A');
         ({ efd } = yield* registerEvent(u, monitor, '/A', '4096'));
-        efd2 = yield* u.eventfd(second);
-        cfd = yield* u.open(second, '/A', 'memory.usage_in_bytes');
-        ecfd = yield* u.open(second, '/A', 'cgroup.event_control', 2);
+        pending = yield* openForRegistration(u, second, '/A');
         const aiofd = yield* u.eventfd(aio);
         ctx = yield* u.aioEventfd(aio, aiofd);
       },
       actors: [
         { name: 'close', body: () => u.close(monitor, efd) },
-        {
-          name: 'register',
-          body: function* () {
-            yield* u.register(second, ecfd, efd2, cfd, '8192');
-            yield* u.close(second, cfd);
-            yield* u.close(second, ecfd);
-          },
-        },
+        { name: 'register', body: () => registerAndKeepEventfd(u, second, pending, '8192') },
         {
           name: 'aio-softirq',
           interrupts: 'register',

@@ -1,5 +1,6 @@
 import type { Waitable } from '../../sim/actor.js';
 import type { Cpu } from '../context.js';
+import type { Kernel } from '../kernel.js';
 import { KObject, type Allocation } from '../memory.js';
 import type { Site } from '../site.js';
 
@@ -55,4 +56,32 @@ export abstract class LockBase extends KObject implements Waitable {
     const by = this.owner === null ? 'free' : `held by ${this.owner.name}`;
     return `${how}(${this.name}) [${this.cls.name}], ${by}`;
   }
+}
+
+/**
+ * The current CPU takes `lock`, which the engine only lets it reach when the lock is free: the memory access,
+ * lockdep's validation (with the lock not yet among those held), then ownership. Within the current step.
+ */
+export function lock_acquired(k: Kernel, lock: LockBase, site: Site): Cpu {
+  const cpu = k.cpu;
+  k.wr(lock, site, lock.name);
+  k.probes.lockAcquire(cpu, lock, site);
+  lock.owner = cpu;
+  lock.ownerSite = site;
+  cpu.held.push({ lock, site });
+  return cpu;
+}
+
+/** The current CPU releases `lock`. Within the current step. */
+export function lock_released(k: Kernel, lock: LockBase, site: Site): Cpu {
+  const cpu = k.cpu;
+  k.wr(lock, site, lock.name);
+  k.probes.lockRelease(cpu, lock, site);
+  const i = cpu.held.findIndex((h) => h.lock === lock);
+  if (i >= 0) cpu.held.splice(i, 1);
+  if (lock.owner === cpu) {
+    lock.owner = null;
+    lock.ownerSite = null;
+  }
+  return cpu;
 }

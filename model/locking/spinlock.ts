@@ -1,7 +1,7 @@
 import type { Kernel, KGen } from '../kernel.js';
 import type { Allocation } from '../memory.js';
 import type { Site } from '../site.js';
-import { LockBase, LockClass } from './lockTypes.js';
+import { lock_acquired, lock_released, LockBase, LockClass } from './lockTypes.js';
 
 /**
  * spinlock_t. Every acquire is one step: the CPU waits until the lock is free (a spinning CPU is blocked, not
@@ -20,27 +20,12 @@ export function spin_lock_init(mem: Allocation, name: string, className: string)
 
 function* acquire(k: Kernel, lock: spinlock_t, site: Site, how: string): KGen {
   yield k.op(how, lock, site, lock);
-  const cpu = k.cpu;
-  k.wr(lock, site, lock.name);
-  k.probes.lockAcquire(cpu, lock, site);
-  lock.owner = cpu;
-  lock.ownerSite = site;
-  cpu.held.push({ lock, site });
-  cpu.preempt_count++;
+  lock_acquired(k, lock, site).preempt_count++;
 }
 
 function* release(k: Kernel, lock: spinlock_t, site: Site, how: string): KGen {
-  const cpu = k.cpu;
   yield k.op(how, lock, site);
-  k.wr(lock, site, lock.name);
-  k.probes.lockRelease(cpu, lock, site);
-  const i = cpu.held.findIndex((h) => h.lock === lock);
-  if (i >= 0) cpu.held.splice(i, 1);
-  if (lock.owner === cpu) {
-    lock.owner = null;
-    lock.ownerSite = null;
-  }
-  cpu.preempt_count--;
+  lock_released(k, lock, site).preempt_count--;
 }
 
 /** Any context. */
