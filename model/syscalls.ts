@@ -1,7 +1,6 @@
 import { cgroup_attach_task } from './cgroup/attach.js';
 import { cgroup_create } from './cgroup/create.js';
 import { __d_cft, __d_cgrp, cgroup_file_operations } from './cgroup/files.js';
-import { cgroup_file_write } from './cgroup/fileWrite.js';
 import { cgroup_lookup, cgroup_path_get } from './cgroup/lookup.js';
 import { dput } from './fs/dcache.js';
 import { mutex_lock, mutex_unlock } from './locking/mutex.js';
@@ -49,7 +48,7 @@ export function* sys_write(k: Kernel, task: task_struct, fd: number, data: Uint8
   if (f === null) return -EBADF;
   let ret = -EINVAL;
   if (f.f_op === cgroup_file_operations) {
-    ret = yield* cgroup_file_write(k, f, data);
+    ret = yield* k.v.cgroup_file_write(k, f, data);
     k.probes.api({ type: 'write_done', cgrp: __d_cgrp(f), file: __d_cft(f).name, ret });
   }
   yield* fput(k, f, L_write);

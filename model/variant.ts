@@ -1,4 +1,5 @@
 import type { cftype, cgroup, cgroup_subsys, write_string_t } from './cgroup/cgroup.js';
+import type { file } from './fs/file.js';
 import type { Kernel, KGen } from './kernel.js';
 import type { poll_queue_proc, wait_queue_func_t } from './wait.js';
 import type { work_func_t } from './workqueue.js';
@@ -14,8 +15,15 @@ export interface Variant {
   readonly title: string;
   /** Where its code comes from (the patch, a kernel tree), so a reviewer can hold the trace against it. */
   readonly source: string;
-  /** Subsystems bound to the hierarchy (the memory controller of the variant's era). */
+  /** Subsystems bound to the memory hierarchy (the memory controller of the variant's era). */
   readonly subsystems: readonly cgroup_subsys[];
+  /** The variant this one derives from, if any (for the comparison and the docs). */
+  readonly base?: string;
+
+  /** The era's rmdir of a cgroup directory, called by the vfs with the victim's dentry referenced. */
+  readonly cgroup_rmdir: (k: Kernel, cgrp: cgroup) => KGen<number>;
+  /** The era's write path of a control file, from the vfs write to the file's handler. */
+  readonly cgroup_file_write: (k: Kernel, f: file, data: Uint8Array) => KGen<number>;
 
   /** The event fields of init_cgroup_housekeeping(): the list and its lock. */
   readonly init_cgroup_housekeeping: (k: Kernel, cgrp: cgroup) => void;

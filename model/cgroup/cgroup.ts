@@ -38,6 +38,14 @@ export class cgroup extends KObject {
   root!: cgroupfs_root;
   dentry: dentry | null = null;
   readonly subsys: (cgroup_subsys_state | null)[] = [];
+  /**
+   * Holders of the struct itself: the directory dentry, plus (3.12 on) each css released through css refs. The
+   * last cgroup_put() frees it.
+   */
+  refs = 1;
+  /** kernfs (3.14 on): writes in flight on the directory's files, and whether removal deactivated them. */
+  kn_active = 0;
+  kn_deactivated = false;
   readonly event_list: list_head;
   /** Set by the variant's init_cgroup_housekeeping(). */
   event_list_lock!: spinlock_t;
@@ -77,7 +85,14 @@ export interface cftype {
 /** struct cgroup_subsys, reduced to the callbacks rmdir and mkdir run, and the subsystem's control files. */
 export interface cgroup_subsys {
   readonly name: string;
+  /** Which kernel's version of the subsystem this is. */
+  readonly era: string;
   readonly subsys_id: number;
+  /**
+   * Who frees the subsystem's state: ->destroy (`refcnt`, up to 3.11), or the last css reference (`css`, 3.12 on,
+   * where ->destroy runs when the css is released; see model/cgroup/css.ts).
+   */
+  readonly lifetime: 'refcnt' | 'css';
   readonly create: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<cgroup_subsys_state | ErrPtr>;
   readonly pre_destroy?: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<number>;
   readonly destroy: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen;

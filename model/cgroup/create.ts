@@ -46,6 +46,8 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
       return css.err;
     }
     cgrp.subsys[ss.subsys_id] = css;
+    // A css released by references (3.12 on) holds the cgroup until it goes.
+    if (ss.lifetime === 'css') cgrp.refs++;
   }
   const d = yield* kzalloc(k, 'dentry', 192, GFP_KERNEL, L, (mem) => new dentry(mem, path));
   if (d === null) {

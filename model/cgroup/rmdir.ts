@@ -2,16 +2,37 @@ import { EBUSY, ENOENT } from '../errno.js';
 import { d_unhash, dget, dput } from '../fs/dcache.js';
 import type { Kernel, KGen } from '../kernel.js';
 import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
-import { at } from '../site.js';
+import { at, type Site } from '../site.js';
 import type { cgroup } from './cgroup.js';
 import { cgroup_path_get, split_path } from './lookup.js';
 
 const L = at('kernel/cgroup.c', 'cgroup_rmdir');
 const L_remove_dir = at('kernel/cgroup.c', 'cgroup_d_remove_dir');
 
-function busy(k: Kernel, cgrp: cgroup): boolean {
-  const c = k.rd(cgrp, L);
+/** Tasks attached, or children: rmdir must refuse. */
+export function cgroup_busy(k: Kernel, cgrp: cgroup, site: Site): boolean {
+  const c = k.rd(cgrp, site);
   return c.count !== 0 || c.children.length > 0;
+}
+
+/** CGRP_REMOVED (CGRP_DEAD) set, and the cgroup unlinked from its parent's children: its path no longer resolves. */
+export function* cgroup_mark_removed(k: Kernel, cgrp: cgroup, site: Site): KGen {
+  yield k.op('set_bit(CGRP_REMOVED)', cgrp, site);
+  k.wr(cgrp, site).removed = true;
+  const parent = cgrp.parent!;
+  yield k.op('list_del(&cgrp->sibling)', parent, site);
+  const siblings = k.wr(parent, site).children;
+  const i = siblings.indexOf(cgrp);
+  if (i >= 0) siblings.splice(i, 1);
+}
+
+/** cgroup_d_remove_dir(): the directory goes, and with it the reference its creation took. */
+export function* cgroup_remove_dir(k: Kernel, cgrp: cgroup, site: Site): KGen {
+  const d = cgrp.dentry!;
+  yield* dget(k, d, site);
+  yield* d_unhash(k, d, L_remove_dir);
+  yield* dput(k, d, L_remove_dir);
+  yield* dput(k, d, site);
 }
 
 /**
@@ -23,7 +44,7 @@ function busy(k: Kernel, cgrp: cgroup): boolean {
  */
 export function* cgroup_rmdir(k: Kernel, cgrp: cgroup): KGen<number> {
   yield* mutex_lock(k, k.s.cgroup_mutex, L);
-  if (busy(k, cgrp)) {
+  if (cgroup_busy(k, cgrp, L)) {
     yield* mutex_unlock(k, k.s.cgroup_mutex, L);
     return -EBUSY;
   }
@@ -33,24 +54,12 @@ export function* cgroup_rmdir(k: Kernel, cgrp: cgroup): KGen<number> {
   if (ret !== 0) return ret;
 
   yield* mutex_lock(k, k.s.cgroup_mutex, L);
-  if (busy(k, cgrp)) {
+  if (cgroup_busy(k, cgrp, L)) {
     yield* mutex_unlock(k, k.s.cgroup_mutex, L);
     return -EBUSY;
   }
-  yield k.op('set_bit(CGRP_REMOVED)', cgrp, L);
-  k.wr(cgrp, L).removed = true;
-  const parent = cgrp.parent!;
-  yield k.op('list_del(&cgrp->sibling)', parent, L);
-  const siblings = k.wr(parent, L).children;
-  const i = siblings.indexOf(cgrp);
-  if (i >= 0) siblings.splice(i, 1);
-
-  const d = cgrp.dentry!;
-  yield* dget(k, d, L);
-  // cgroup_d_remove_dir(): the directory goes, and with it the reference taken at creation.
-  yield* d_unhash(k, d, L_remove_dir);
-  yield* dput(k, d, L_remove_dir);
-  yield* dput(k, d, L);
+  yield* cgroup_mark_removed(k, cgrp, L);
+  yield* cgroup_remove_dir(k, cgrp, L);
 
   if (k.v.cgroup_rmdir_events !== undefined) yield* k.v.cgroup_rmdir_events(k, cgrp);
   yield* mutex_unlock(k, k.s.cgroup_mutex, L);
@@ -74,7 +83,7 @@ export function* vfs_rmdir_cgroup(k: Kernel, path: string): KGen<number> {
   yield k.op('lookup', path, L_sys);
   const cgrp = cgroup_path_get(k, path, L_sys);
   let ret = -ENOENT;
-  if (cgrp !== null) ret = yield* cgroup_rmdir(k, cgrp);
+  if (cgrp !== null) ret = yield* k.v.cgroup_rmdir(k, cgrp);
   yield* mutex_unlock(k, pd.i_mutex, L_sys);
   if (cgrp !== null) yield* dput(k, cgrp.dentry!, L_sys);
   yield* dput(k, pd, L_sys);

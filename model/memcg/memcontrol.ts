@@ -3,6 +3,8 @@ import type { eventfd_ctx } from '../eventfd.js';
 import type { Kernel, KGen } from '../kernel.js';
 import { mutex, mutex_init } from '../locking/mutex.js';
 import { spin_lock_init, spin_lock_irqsave, spin_unlock_irqrestore, type spinlock_t } from '../locking/spinlock.js';
+import type { list_head } from '../list.js';
+import { work_struct } from '../workqueue.js';
 import { KObject, type Allocation } from '../memory.js';
 import { refcount_dec_and_test, refcount_inc, refcount_set, refcount_t } from '../refcount.js';
 import { at, type Site } from '../site.js';
@@ -43,15 +45,24 @@ export class res_counter extends KObject {
 }
 
 /**
- * struct mem_cgroup (mm/memcontrol.c of the 2.6.33 series with the thresholds patch): the css, the usage
- * counter, the RCU-protected thresholds array with its mutex, and the refcount that keeps the struct alive
- * after ->destroy() for as long as something (a registered threshold) holds it.
+ * struct mem_cgroup, as every era modelled has it: the css, the usage counter, the RCU-protected thresholds
+ * array (`thresholds`, the primary) with its mutex, and a reference count: in the 2.6.3x eras the mem_cgroup's
+ * own (mem_cgroup_get/put), from 3.12 on the css's (css_tryget/css_put; `killed` once rmdir killed it). The
+ * never-failing unregister of 2.6.35 on keeps a `spare` array; from 3.14 on the events live here
+ * (`event_list`, `event_list_lock`, set up by the era's ->create).
  */
 export class mem_cgroup extends KObject implements cgroup_subsys_state {
   readonly res: res_counter;
   thresholds: mem_cgroup_threshold_ary | null = null;
+  spare: mem_cgroup_threshold_ary | null = null;
   readonly thresholds_lock: mutex;
   readonly refcnt: refcount_t;
+  /** The css was killed (percpu_ref_kill): css_tryget and css_tryget_online fail from then on. */
+  killed = false;
+  event_list: list_head | null = null;
+  event_list_lock: spinlock_t | null = null;
+  /** css->destroy_work: the offline queued once the css is killed (3.14 on). */
+  readonly destroy_work: work_struct;
 
   constructor(
     mem: Allocation,
@@ -62,6 +73,7 @@ export class mem_cgroup extends KObject implements cgroup_subsys_state {
     this.thresholds_lock = mutex_init(mem, `${mem.name}.thresholds_lock`, '&mem->thresholds_lock');
     this.refcnt = new refcount_t(mem, `${mem.name}.refcnt`, 'refcnt');
     refcount_set(this.refcnt, 1);
+    this.destroy_work = new work_struct(mem, `${mem.name}.destroy_work`);
   }
 
   override describeState(): string {

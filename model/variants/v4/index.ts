@@ -3,6 +3,8 @@ import { define_cftype } from '../../cgroup/cftype.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import type { CharPtr } from '../../memory.js';
 import { memcg_v5 } from '../../memcg/memcgV5.js';
+import { cgroup_file_write } from '../../cgroup/fileWrite.js';
+import { cgroup_rmdir } from '../../cgroup/rmdir.js';
 import type { Variant } from '../../variant.js';
 import type { cgroup } from '../../cgroup/cgroup.js';
 import { cgroup_event_remove } from './eventRemove.js';
@@ -29,6 +31,8 @@ export const v4: Variant = {
   title: 'the patch under review: eventfd-based cgroup notifications, v4 (Dec 2009), with the v5 memcg thresholds',
   source: '../shared/seed/000_14102c98a5940216.txt (kernel/cgroup.c lines as numbered after the patch)',
   subsystems: [memcg_v5],
+  cgroup_rmdir,
+  cgroup_file_write,
   init_cgroup_housekeeping,
   cgroup_call_pre_destroy,
   cgroup_write_event_control,

@@ -4,7 +4,6 @@ import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget } from '../../eventf
 import { fget } from '../../fs/fdtable.js';
 import { file_permission, fput, MAY_READ, type file } from '../../fs/file.js';
 import type { Kernel, KGen } from '../../kernel.js';
-import { ptr_add, read_byte, simple_strtoul } from '../../lib/string.js';
 import { INIT_LIST_HEAD, list_add } from '../../list.js';
 import { spin_lock, spin_unlock } from '../../locking/spinlock.js';
 import { IS_ERR, PTR_ERR, type CharPtr, type Ptr } from '../../memory.js';
@@ -13,13 +12,10 @@ import { GFP_KERNEL, kfree, kzalloc } from '../../slab.js';
 import { init_poll_funcptr, init_waitqueue_func_entry, POLLHUP } from '../../wait.js';
 import { INIT_WORK } from '../../workqueue.js';
 import { cgroup_event } from './event.js';
+import { parse_event_control } from '../common/parse.js';
 import { __file_cft } from './housekeeping.js';
 
 const L = fnSites('kernel/cgroup.c', 'cgroup_write_event_control');
-const SPACE = 0x20;
-
-/** `unsigned int` of an unsigned long parse: the low 32 bits. */
-const uint = (v: bigint): number => Number(v & 0xffffffffn);
 
 /**
  * cgroup_write_event_control() (seed, kernel/cgroup.c:2895-2991): the write handler of cgroup.event_control.
@@ -35,17 +31,11 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
   let ret: number;
   const task = k.cpu.task!;
 
-  let p = simple_strtoul(k, buffer, 10, L(2905));
-  const efd = uint(p.value);
-  if (read_byte(k, p.endp, 0, L(2906)) !== SPACE) return -EINVAL;
-  buffer = ptr_add(p.endp, 1);
-
-  p = simple_strtoul(k, buffer, 10, L(2910));
-  const cfd = uint(p.value);
-  const sep = read_byte(k, p.endp, 0, L(2911));
-  if (sep !== SPACE && sep !== 0) return -EINVAL;
-  // One past the separator, which may be the terminating NUL: then `buffer` points past the string.
-  buffer = ptr_add(p.endp, 1);
+  // 2905-2913. `buffer` ends one past the separator after the control fd, past the string if that was the NUL.
+  const parsed = parse_event_control(k, buffer, { efd: L(2905), efdEnd: L(2906), cfd: L(2910), cfdEnd: L(2911) });
+  if (parsed === null) return -EINVAL;
+  const { efd, cfd } = parsed;
+  buffer = parsed.args;
 
   event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, L(2915), (mem) => new cgroup_event(mem));
   if (event === null) return -ENOMEM;

@@ -121,7 +121,9 @@ test('mkdir whose dentry cannot be allocated fails with -ENOMEM and destroys the
 test('mkdir whose second subsystem fails to create destroys the state the first one made', (t) => {
   const failing: cgroup_subsys = {
     name: 'failing',
+    era: 'test',
     subsys_id: 1,
+    lifetime: 'refcnt',
     create: function* () {
       return ERR_PTR(-12);
     },

@@ -1,0 +1,47 @@
+import type { Kernel, KGen } from '../kernel.js';
+import { mem_cgroup } from '../memcg/memcontrol.js';
+import { refcount_dec_and_test, refcount_inc } from '../refcount.js';
+import { at, type Site } from '../site.js';
+import { kfree } from '../slab.js';
+import type { cgroup, cgroup_subsys_state } from './cgroup.js';
+
+/*
+ * css reference counting as 3.12 on has it [RECON, reduced]: a subsystem state lives while references to it do.
+ * rmdir kills the css (from then on css_tryget fails), offlines it and drops the base reference; the last css_put() frees the
+ * state and then lets go of the cgroup, which the css keeps alive as long as it lives. Only the memory controller
+ * has per-cgroup state in the model, so css here is a mem_cgroup.
+ */
+
+const L_free = at('kernel/cgroup.c', 'css_free_work_fn');
+const L_put = at('kernel/cgroup.c', 'cgroup_put');
+
+/** css_tryget() / css_tryget_online(): a reference, unless the css was killed. Within the current step. */
+export function css_tryget(k: Kernel, css: cgroup_subsys_state, site: Site): boolean {
+  const m = k.rd(css as mem_cgroup, site, 'css');
+  if (m.killed) return false;
+  refcount_inc(k, m.refcnt, site);
+  return true;
+}
+
+/** The last reference frees the css, then releases the cgroup it kept. May sleep (the free waits for RCU). */
+export function* css_put(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
+  yield k.op('css_put', css, site);
+  const m = k.rd(css as mem_cgroup, site, 'css');
+  if (!refcount_dec_and_test(k, m.refcnt, site)) return;
+  const cgrp = m.cgroup;
+  yield* kfree(k, m, L_free);
+  yield* cgroup_put(k, cgrp, L_free);
+}
+
+/** percpu_ref_kill(): no css_tryget succeeds from now. The base reference goes after the offline. */
+export function* css_kill(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
+  yield k.op('percpu_ref_kill(css)', css, site);
+  k.wr(css as mem_cgroup, site, 'css').killed = true;
+}
+
+/** Drops one holder of the cgroup struct (in the caller's step); the last one frees it. */
+export function* cgroup_put(k: Kernel, cgrp: cgroup, site: Site): KGen {
+  const c = k.wr(cgrp, site, 'cgroup');
+  c.refs--;
+  if (c.refs === 0) yield* kfree(k, cgrp, L_put);
+}
