@@ -3,6 +3,8 @@ import { mem_cgroup } from '../memcg/memcontrol.js';
 import { refcount_dec_and_test, refcount_inc } from '../refcount.js';
 import { at, type Site } from '../site.js';
 import { kfree } from '../slab.js';
+import { synchronize_rcu } from '../locking/rcu.js';
+import { INIT_WORK, schedule_work, type work_struct } from '../workqueue.js';
 import type { cgroup, cgroup_subsys_state } from './cgroup.js';
 
 /*
@@ -23,12 +25,24 @@ export function css_tryget(k: Kernel, css: cgroup_subsys_state, site: Site): boo
   return true;
 }
 
-/** The last reference frees the css, then releases the cgroup it kept. May sleep (the free waits for RCU). */
+/**
+ * Drops a css reference. The last one releases the css: its memory goes after an RCU grace period, from the
+ * workqueue (call_rcu, then css_free_work_fn), so a reader that found it under rcu_read_lock() may still look at
+ * it (css_tryget then fails). Any context.
+ */
 export function* css_put(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
   yield k.op('css_put', css, site);
   const m = k.rd(css as mem_cgroup, site, 'css');
   if (!refcount_dec_and_test(k, m.refcnt, site)) return;
+  INIT_WORK(m.destroy_work, css_free_work_fn);
+  yield* schedule_work(k, m.destroy_work, site);
+}
+
+/** css_free_work_fn(): after a grace period, the state is freed, then the cgroup it kept is let go. */
+function* css_free_work_fn(k: Kernel, work: work_struct): KGen {
+  const m = work.mem.obj as mem_cgroup;
   const cgrp = m.cgroup;
+  yield* synchronize_rcu(k, L_free);
   yield* kfree(k, m, L_free);
   yield* cgroup_put(k, cgrp, L_free);
 }

@@ -8,11 +8,11 @@ const L_reg = at('mm/memcontrol.c', 'mem_cgroup_usage_register_event');
 const L_unreg = at('mm/memcontrol.c', 'mem_cgroup_usage_unregister_event');
 
 /** memory.usage_in_bytes' callbacks from 2.6.35 to 3.13: the cgroup's mem_cgroup, then the never-failing code. */
-const mem_cgroup_usage_register_event: register_event_t = function* mem_cgroup_usage_register_event(k, cgrp, cft, eventfd, args, site) {
+export const mem_cgroup_usage_register_event: register_event_t = function* mem_cgroup_usage_register_event(k, cgrp, cft, eventfd, args, site) {
   return yield* __mem_cgroup_usage_register_event(k, k.rd(mem_cgroup_from_cont(k, cgrp, L_reg), L_reg, 'mem_cgroup'), eventfd, args, site);
 };
 
-const mem_cgroup_usage_unregister_event: unregister_event_t = function* mem_cgroup_usage_unregister_event(k, cgrp, cft, eventfd, site) {
+export const mem_cgroup_usage_unregister_event: unregister_event_t = function* mem_cgroup_usage_unregister_event(k, cgrp, cft, eventfd, site) {
   return yield* __mem_cgroup_usage_unregister_event(k, k.rd(mem_cgroup_from_cont(k, cgrp, L_unreg), L_unreg, 'mem_cgroup'), eventfd, site);
 };
 

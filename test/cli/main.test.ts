@@ -57,7 +57,7 @@ test('the same replay prints the same text every time', (t) => {
 
 test('bad input gets one clear line and exit 2', (t) => {
   const cases: [string[], RegExp][] = [
-    [['explore', '--variant', 'v9'], /unknown variant 'v9' \(known: v4\)/],
+    [['explore', '--variant', 'v9'], /unknown variant 'v9' \(known: v4, v2.6.34, v3.8, v3.11, v3.12, v6.10\)/],
     [['explore', '--scenario', 'nope'], /unknown scenario 'nope'/],
     [['explore', '--runs', 'many'], /--runs must be an integer/],
     [['explore', '--frobnicate'], /unknown option --frobnicate/],

@@ -1,4 +1,4 @@
-import type { cftype, cgroup } from '../../cgroup/cgroup.js';
+import type { cftype, cgroup, cgroup_subsys_state } from '../../cgroup/cgroup.js';
 import type { eventfd_ctx } from '../../eventfd.js';
 import { list_head } from '../../list.js';
 import { KObject, type Allocation, type Ptr } from '../../memory.js';
@@ -12,6 +12,8 @@ import { work_struct } from '../../workqueue.js';
  */
 export class cgroup_event extends KObject {
   cgrp: cgroup | null = null;
+  /** The subsystem state the event pins (3.12 on); unused before. */
+  css: cgroup_subsys_state | null = null;
   cft: Ptr<cftype> = null;
   eventfd: Ptr<eventfd_ctx> = null;
   readonly list: list_head;

@@ -1,0 +1,106 @@
+import type { cftype, cgroup } from '../../cgroup/cgroup.js';
+import { EBADF, EINVAL, ENOMEM } from '../../errno.js';
+import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget } from '../../eventfd.js';
+import { dget } from '../../fs/dcache.js';
+import { fget } from '../../fs/fdtable.js';
+import { file_permission, fput, MAY_READ, type file } from '../../fs/file.js';
+import type { Kernel, KGen } from '../../kernel.js';
+import { INIT_LIST_HEAD, list_add } from '../../list.js';
+import { spin_lock, spin_unlock } from '../../locking/spinlock.js';
+import { IS_ERR, IS_ERR_OR_NULL, PTR_ERR, type CharPtr, type Ptr } from '../../memory.js';
+import { fnSites } from '../../site.js';
+import { GFP_KERNEL, kfree, kzalloc } from '../../slab.js';
+import { init_poll_funcptr, init_waitqueue_func_entry, POLLHUP } from '../../wait.js';
+import { INIT_WORK } from '../../workqueue.js';
+import { parse_event_control } from '../common/parse.js';
+import { cgroup_event } from '../v4/event.js';
+import { __file_cft } from '../v4/housekeeping.js';
+
+/** Lines as in the seed (kernel/cgroup.c after the patch). */
+const S = fnSites('kernel/cgroup.c', 'cgroup_write_event_control');
+/** Lines 2.6.34 changed (versions.md 2c, 355-396). */
+const L = fnSites('versions.md', 'cgroup_write_event_control');
+
+/**
+ * cgroup_write_event_control() of 2.6.34 to 3.7 (versions.md 2c: "as in v5 except" lines 355-396). Process
+ * context, no lock held. The seed's handler, with three changes: a reference on the cgroup's directory dentry is
+ * taken before the event is linked (the removal work drops it), the `fail:` path puts cfile only when it was
+ * found, and efile only when it is neither NULL nor an error.
+ */
+export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype, buffer: CharPtr): KGen<number> {
+  let event: cgroup_event | null = null;
+  let efile: Ptr<file> = null;
+  let cfile: Ptr<file> = null;
+  let ret: number;
+  const task = k.cpu.task!;
+
+  const parsed = parse_event_control(k, buffer, { efd: S(2905), efdEnd: S(2906), cfd: S(2910), cfdEnd: S(2911) });
+  if (parsed === null) return -EINVAL;
+  const { efd, cfd } = parsed;
+  buffer = parsed.args;
+
+  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, S(2915), (mem) => new cgroup_event(mem));
+  if (event === null) return -ENOMEM;
+  k.wr(event, S(2918)).cgrp = cgrp;
+  INIT_LIST_HEAD(event.list);
+  init_poll_funcptr(event.pt, k.v.cgroup_event_ptable_queue_proc);
+  init_waitqueue_func_entry(event.wait, k.v.cgroup_event_wake);
+  INIT_WORK(event.remove, k.v.cgroup_event_remove);
+
+  fail: {
+    efile = yield* eventfd_fget(k, task.files!, efd, S(2924));
+    if (IS_ERR(efile)) {
+      ret = PTR_ERR(efile);
+      break fail;
+    }
+    event.eventfd = yield* eventfd_ctx_fileget(k, efile, S(2930));
+    if (IS_ERR(event.eventfd)) {
+      ret = PTR_ERR(event.eventfd);
+      break fail;
+    }
+    cfile = yield* fget(k, task.files!, cfd, S(2936));
+    if (cfile === null) {
+      ret = -EBADF;
+      break fail;
+    }
+    // inode_permission() on the control file's inode: the same check as the seed's file_permission().
+    ret = file_permission(k, cfile, MAY_READ, task.uid, L(359));
+    if (ret < 0) break fail;
+    event.cft = __file_cft(k, cfile);
+    if (IS_ERR(event.cft)) {
+      ret = PTR_ERR(event.cft);
+      break fail;
+    }
+    if (event.cft.register_event === undefined || event.cft.unregister_event === undefined) {
+      ret = -EINVAL;
+      break fail;
+    }
+    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, S(2958));
+    if (ret) break fail;
+
+    // eventfd's ->poll never reports POLLHUP: dead code, modelled all the same.
+    if ((yield* k.rd(efile, L(361)).f_op.poll!(k, efile, event.pt)) & POLLHUP) {
+      yield* event.cft.unregister_event(k, cgrp, event.cft, event.eventfd, L(362));
+      ret = 0;
+      break fail;
+    }
+
+    // Events are removed after the directory, before the subsystem state: the directory must stay until then.
+    yield* dget(k, k.rd(cgrp, L(372)).dentry!, L(372));
+
+    yield* spin_lock(k, cgrp.event_list_lock, L(374));
+    yield* list_add(k, event.list, cgrp.event_list, L(375));
+    yield* spin_unlock(k, cgrp.event_list_lock, L(376));
+
+    yield* fput(k, cfile, L(378));
+    yield* fput(k, efile, L(379));
+    return 0;
+  }
+
+  // fail: (383)
+  if (cfile !== null) yield* fput(k, cfile, L(385));
+  if (event !== null && event.eventfd !== null && !IS_ERR(event.eventfd)) yield* eventfd_ctx_put(k, event.eventfd, L(388));
+  if (!IS_ERR_OR_NULL(efile)) yield* fput(k, efile, L(391));
+  yield* kfree(k, event, L(393));
+  return ret;
+}

@@ -1,0 +1,115 @@
+import type { cftype, cgroup } from '../../cgroup/cgroup.js';
+import { EBADF, EINVAL, ENOMEM } from '../../errno.js';
+import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget } from '../../eventfd.js';
+import { fget } from '../../fs/fdtable.js';
+import { file_permission, fput, MAY_READ, type file } from '../../fs/file.js';
+import type { Kernel, KGen } from '../../kernel.js';
+import { INIT_LIST_HEAD, list_add } from '../../list.js';
+import { spin_lock, spin_unlock } from '../../locking/spinlock.js';
+import { IS_ERR, IS_ERR_OR_NULL, PTR_ERR, type CharPtr, type Ptr } from '../../memory.js';
+import { fnSites } from '../../site.js';
+import { GFP_KERNEL, kfree, kzalloc } from '../../slab.js';
+import { init_poll_funcptr, init_waitqueue_func_entry } from '../../wait.js';
+import { INIT_WORK } from '../../workqueue.js';
+import { parse_event_control } from '../common/parse.js';
+import { cgroup_event } from '../v4/event.js';
+import { __file_cft } from '../v4/housekeeping.js';
+import { __d_cgrp } from '../../cgroup/files.js';
+import { css_put, css_tryget } from '../../cgroup/css.js';
+import { rcu_read_lock, rcu_read_unlock } from '../../locking/rcu.js';
+
+/** Lines as in the seed (kernel/cgroup.c after the patch). */
+const S = fnSites('kernel/cgroup.c', 'cgroup_write_event_control');
+/** Lines as in 2.6.34 (versions.md 2c). */
+const V = fnSites('versions.md', 'cgroup_write_event_control');
+/** Lines as in 3.11 (versions.md section 4). */
+const E = fnSites('versions.md', 'cgroup_write_event_control');
+/** Lines 3.12 changed (versions.md section 5, 543-549). */
+const L = fnSites('versions.md', 'cgroup_write_event_control');
+
+/**
+ * cgroup_write_event_control() of 3.12 (versions.md section 5, lines 543-549, on 3.11's handler). Process
+ * context, no lock held. Instead of the same-cgroup check and the directory reference, the event takes a
+ * reference on the subsystem state of the written cgroup, which must also be the control file's, under RCU;
+ * css_tryget() fails once rmdir killed the css. [RECON: the `fail:` path is not quoted; it is modelled as
+ * dropping that reference, as 6.x does at out_put_css.]
+ */
+export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype, buffer: CharPtr): KGen<number> {
+  let event: cgroup_event | null = null;
+  let efile: Ptr<file> = null;
+  let cfile: Ptr<file> = null;
+  let ret: number;
+  const task = k.cpu.task!;
+
+  const parsed = parse_event_control(k, buffer, { efd: S(2905), efdEnd: S(2906), cfd: S(2910), cfdEnd: S(2911) });
+  if (parsed === null) return -EINVAL;
+  const { efd, cfd } = parsed;
+  buffer = parsed.args;
+
+  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, S(2915), (mem) => new cgroup_event(mem));
+  if (event === null) return -ENOMEM;
+  k.wr(event, S(2918)).cgrp = cgrp;
+  INIT_LIST_HEAD(event.list);
+  init_poll_funcptr(event.pt, k.v.cgroup_event_ptable_queue_proc);
+  init_waitqueue_func_entry(event.wait, k.v.cgroup_event_wake);
+  INIT_WORK(event.remove, k.v.cgroup_event_remove);
+
+  fail: {
+    efile = yield* eventfd_fget(k, task.files!, efd, S(2924));
+    if (IS_ERR(efile)) {
+      ret = PTR_ERR(efile);
+      break fail;
+    }
+    event.eventfd = yield* eventfd_ctx_fileget(k, efile, S(2930));
+    if (IS_ERR(event.eventfd)) {
+      ret = PTR_ERR(event.eventfd);
+      break fail;
+    }
+    cfile = yield* fget(k, task.files!, cfd, S(2936));
+    if (cfile === null) {
+      ret = -EBADF;
+      break fail;
+    }
+    // inode_permission() on the control file's inode: the same check as the seed's file_permission().
+    ret = file_permission(k, cfile, MAY_READ, task.uid, E(495));
+    if (ret < 0) break fail;
+    event.cft = __file_cft(k, cfile);
+    if (IS_ERR(event.cft)) {
+      ret = PTR_ERR(event.cft);
+      break fail;
+    }
+    yield* rcu_read_lock(k, L(543));
+    ret = -EINVAL;
+    const ss = event.cft.subsys_id;
+    event.css = ss === null ? null : (k.rd(cgrp, L(545)).subsys[ss] ?? null);
+    const cfile_css = ss === null ? null : (k.rd(__d_cgrp(k.rd(cfile, L(546))), L(546)).subsys[ss] ?? null);
+    if (event.css !== null && event.css === cfile_css && css_tryget(k, event.css, L(547))) ret = 0;
+    else event.css = null;
+    yield* rcu_read_unlock(k, L(549));
+    if (ret) break fail;
+    if (event.cft.register_event === undefined || event.cft.unregister_event === undefined) {
+      ret = -EINVAL;
+      break fail;
+    }
+    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, S(2958));
+    if (ret) break fail;
+
+    yield* k.rd(efile, E(507)).f_op.poll!(k, efile, event.pt);
+
+    yield* spin_lock(k, cgrp.event_list_lock, E(509));
+    yield* list_add(k, event.list, cgrp.event_list, E(509));
+    yield* spin_unlock(k, cgrp.event_list_lock, E(509));
+
+    yield* fput(k, cfile, V(378));
+    yield* fput(k, efile, V(379));
+    return 0;
+  }
+
+  // fail: as in 2.6.34, and the css reference goes if it was taken.
+  if (event.css !== null) yield* css_put(k, event.css, L(547));
+  if (cfile !== null) yield* fput(k, cfile, V(385));
+  if (event !== null && event.eventfd !== null && !IS_ERR(event.eventfd)) yield* eventfd_ctx_put(k, event.eventfd, V(388));
+  if (!IS_ERR_OR_NULL(efile)) yield* fput(k, efile, V(391));
+  yield* kfree(k, event, V(393));
+  return ret;
+}

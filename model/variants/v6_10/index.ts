@@ -1,0 +1,60 @@
+import type { cftype, cgroup } from '../../cgroup/cgroup.js';
+import { define_cftype } from '../../cgroup/cftype.js';
+import { cgroup_rmdir_kernfs, kernfs_fop_write } from '../../cgroup/kernfs.js';
+import type { Kernel, KGen } from '../../kernel.js';
+import { mem_cgroup_subsys_id } from '../../memcg/memcontrol.js';
+import { mem_cgroup_usage_register_event, mem_cgroup_usage_unregister_event } from '../../memcg/memcgSpare.js';
+import { memcg_subsys } from '../../memcg/subsys.js';
+import type { CharPtr } from '../../memory.js';
+import type { Variant } from '../../variant.js';
+import { v3_12 } from '../v3_12/index.js';
+import { memcg_event_remove } from './eventRemove.js';
+import { memcg_event_ptable_queue_proc, memcg_event_wake } from './eventWake.js';
+import { memcg1_css_offline } from './offline.js';
+import { memcg_write_event_control } from './writeEventControl.js';
+
+/** cgroup.event_control is the memory controller's own file from 3.14 on: only hierarchies with memcg have it. */
+const event_control: cftype = define_cftype({
+  name: 'cgroup.event_control',
+  mode: { uid: 0, user: 2, other: 2 },
+  private: 0,
+  subsys_id: mem_cgroup_subsys_id,
+  write_string: function* memcg_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype, buffer: CharPtr): KGen<number> {
+    return yield* k.v.cgroup_write_event_control(k, cgrp, cft, buffer);
+  },
+});
+
+/** The memory controller of 6.x (memcontrol-v1.c): never-failing thresholds, css references, the events inside. */
+const memcg_v1 = memcg_subsys({
+  era: '6.10 (mm/memcontrol-v1.c)',
+  register_event: mem_cgroup_usage_register_event,
+  unregister_event: mem_cgroup_usage_unregister_event,
+  offline_can_fail: false,
+  lifetime: 'css',
+  events_in_memcg: true,
+  offline_events: memcg1_css_offline,
+  extra_files: [event_control],
+});
+
+/**
+ * 6.x before 6.11 (versions.md section 6): the memory controller owns the events; cgroup.event_control is its
+ * file, written through kernfs under an active reference that rmdir drains before it kills the css; the css's
+ * offline (run later from the workqueue) detaches the events under an irq-safe lock; the event holds a css
+ * reference taken with css_tryget_online_from_dir(), which fails once the css is killed.
+ */
+export const v6_10: Variant = {
+  ...v3_12,
+  name: 'v6.10',
+  base: 'v3.12',
+  title: '6.x (before 6.11): memcg owns the events, kernfs drains writes before the css is killed, irq-safe lock',
+  source: '../shared/reference/versions.md section 6 (verbatim, torvalds/linux mm/memcontrol-v1.c)',
+  subsystems: [memcg_v1],
+  core_files: [],
+  cgroup_rmdir: cgroup_rmdir_kernfs,
+  cgroup_file_write: kernfs_fop_write,
+  cgroup_rmdir_events: undefined,
+  cgroup_write_event_control: memcg_write_event_control,
+  cgroup_event_wake: memcg_event_wake,
+  cgroup_event_remove: memcg_event_remove,
+  cgroup_event_ptable_queue_proc: memcg_event_ptable_queue_proc,
+};

@@ -1,0 +1,25 @@
+import type { Kernel, KGen } from '../../kernel.js';
+import { container_of, list_del_init, list_next } from '../../list.js';
+import { spin_lock_irq, spin_unlock_irq } from '../../locking/spinlock.js';
+import type { mem_cgroup } from '../../memcg/memcontrol.js';
+import { fnSites } from '../../site.js';
+import { schedule_work } from '../../workqueue.js';
+import { mem_cgroup_event } from './event.js';
+
+const L = fnSites('versions.md', 'memcg1_css_offline');
+
+/**
+ * memcg1_css_offline() (versions.md section 6, lines 683-693): at the css's offline, run from the workqueue once
+ * rmdir killed the css, every event is detached and its removal queued, under the irq-safe event_list_lock.
+ */
+export function* memcg1_css_offline(k: Kernel, memcg: mem_cgroup): KGen {
+  const lock = k.rd(memcg, L(687)).event_list_lock!;
+  yield* spin_lock_irq(k, lock, L(687));
+  const head = memcg.event_list!;
+  for (let pos = list_next(k, head, L(688)), tmp = list_next(k, pos, L(688)); pos !== head; pos = tmp, tmp = list_next(k, pos, L(688))) {
+    const event = container_of(pos, mem_cgroup_event);
+    yield* list_del_init(k, event.list, L(689));
+    yield* schedule_work(k, event.remove, L(690));
+  }
+  yield* spin_unlock_irq(k, lock, L(692));
+}
