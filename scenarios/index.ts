@@ -1,4 +1,5 @@
 import { badWrites } from './badWrite.js';
+import { chargeVsRmdir } from './chargeVsRmdir.js';
 import { closeVsRmdir } from './closeVsRmdir.js';
 import { oneEventfdTwice } from './oneEventfdTwice.js';
 import { registerCloseRmdir } from './registerCloseRmdir.js';
@@ -8,6 +9,7 @@ import { rmdirVsAttach } from './rmdirVsAttach.js';
 import type { Scenario } from './scenario.js';
 import { signalVsClose } from './signalVsClose.js';
 import { softirqSignal } from './softirqSignal.js';
+import { twoEventfdsVsRmdir } from './twoEventfdsVsRmdir.js';
 import { unregisterEnomem } from './unregisterEnomem.js';
 
 export type { Scenario, ScenarioActor, ScenarioPlan } from './scenario.js';
@@ -23,6 +25,8 @@ export const scenarios: readonly Scenario[] = [
   unregisterEnomem,
   rmdirVsAttach,
   oneEventfdTwice,
+  twoEventfdsVsRmdir,
+  chargeVsRmdir,
   ...badWrites,
 ];
 
