@@ -4,6 +4,7 @@ import { ScheduleSyntaxError } from '../sim/schedule.js';
 import { UnknownNameError } from '../harness/resolve.js';
 import { parseArgs, UsageError } from './args.js';
 import { EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } from './commands/explore.js';
+import { COMPARE_FLAGS, COMPARE_VALUED, compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
 
@@ -14,6 +15,7 @@ const USAGE = [
   '  cgsim explore [--variant v4] [--scenario NAME|all] [--runs N] [--seed S] [--json] [--max-steps N] [--stop-at-first-bug]',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
+  '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
 ];
 
 /** Runs the CLI; returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error). */
@@ -28,6 +30,8 @@ export function main(argv: readonly string[], io: Io): number {
         return exploreCommand(parseArgs(argv.filter((x) => x !== 'explore'), EXPLORE_VALUED, EXPLORE_FLAGS), io);
       case 'replay':
         return replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
+      case 'compare':
+        return compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
       case 'help':
         for (const l of USAGE) io.out(l);
         return 0;

@@ -22,6 +22,8 @@ export interface ExploreRequest {
 export interface BugSighting {
   readonly scenario: string;
   readonly hits: number;
+  /** 0-based index of the first run of this scenario that found it. */
+  readonly firstRun: number;
   readonly witness: Witness;
   readonly replay: string;
 }
@@ -47,9 +49,9 @@ export interface ExploreResult {
   readonly bugs: readonly ExploredBug[];
 }
 
-function sighting(variant: string, scenario: string, hits: number, w: Witness): BugSighting {
+function sighting(variant: string, scenario: string, hits: number, firstRun: number, w: Witness): BugSighting {
   const prior = w.finding.priorRuns?.map((p) => p.schedule) ?? [];
-  return { scenario, hits, witness: w, replay: replayCommand(variant, scenario, [...prior, w.schedule]) };
+  return { scenario, hits, firstRun, witness: w, replay: replayCommand(variant, scenario, [...prior, w.schedule]) };
 }
 
 
@@ -80,7 +82,7 @@ export function exploreVariant(req: ExploreRequest): ExploreResult {
     const summary = collector.summary();
     perScenario.push({ scenario: scenario.name, summary });
     for (const b of summary.bugs) {
-      const s = sighting(req.variant.name, scenario.name, b.hits, b.witness);
+      const s = sighting(req.variant.name, scenario.name, b.hits, b.firstRun, b.witness);
       const m = merged.get(b.key);
       const f = b.witness.finding;
       if (m === undefined) merged.set(b.key, { first: { key: b.key, kind: f.kind, object: f.object, site: f.site, title: f.title, hits: 0, best: s, sightings: [] }, sightings: [s] });

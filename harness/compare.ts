@@ -1,0 +1,52 @@
+import type { Variant } from '../model/variant.js';
+import type { Scenario } from '../scenarios/scenario.js';
+import { exploreVariant, type ExploredBug, type ExploreResult } from './explore.js';
+
+/** What one variant says about one bug: found (where first, how often, how to replay it) or not within the budget. */
+export type CompareCell =
+  | { readonly found: true; readonly runsToFirstHit: number; readonly scenario: string; readonly hits: number; readonly replay: string }
+  | { readonly found: false; readonly runs: number };
+
+/** One distinct bug (kind and site) and what each variant says about it. */
+export interface CompareRow {
+  readonly key: string;
+  readonly kind: string;
+  readonly object: string;
+  readonly site: string;
+  readonly title: string;
+  readonly cells: readonly CompareCell[];
+}
+
+export interface CompareResult {
+  readonly variants: readonly string[];
+  readonly scenarios: readonly string[];
+  readonly runs: number;
+  readonly seed: string;
+  readonly rows: readonly CompareRow[];
+}
+
+function cellOf(bug: ExploredBug | undefined, runsPerScenario: number): CompareCell {
+  if (bug === undefined) return { found: false, runs: runsPerScenario };
+  const first = bug.sightings.reduce((a, s) => (s.firstRun < a.firstRun ? s : a));
+  return { found: true, runsToFirstHit: first.firstRun + 1, scenario: bug.best.scenario, hits: bug.hits, replay: bug.best.replay };
+}
+
+/**
+ * Explores every variant over the same scenarios with the same seed and budget, and lines the distinct bugs up:
+ * one row per bug (kind and code site), one cell per variant. Rows come in the order the variants, then their
+ * explorations, first found them.
+ */
+export function compareVariants(variants: readonly Variant[], scenarios: readonly Scenario[], runs: number, seed: string): CompareResult {
+  const results: ExploreResult[] = variants.map((variant) => exploreVariant({ variant, scenarios, runs, seed }));
+  const order: ExploredBug[] = [];
+  for (const r of results) for (const b of r.bugs) if (!order.some((o) => o.key === b.key)) order.push(b);
+  const rows = order.map((b) => ({
+    key: b.key,
+    kind: b.kind,
+    object: b.object,
+    site: b.site,
+    title: b.title,
+    cells: results.map((r) => cellOf(r.bugs.find((x) => x.key === b.key), runs)),
+  }));
+  return { variants: variants.map((v) => v.name), scenarios: scenarios.map((s) => s.name), runs, seed, rows };
+}
