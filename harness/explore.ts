@@ -82,7 +82,7 @@ export function exploreVariant(req: ExploreRequest): ExploreResult {
     const summary = collector.summary();
     perScenario.push({ scenario: scenario.name, summary });
     for (const b of summary.bugs) {
-      const s = sighting(req.variant.name, scenario.name, b.hits, b.firstRun, b.witness);
+      const s = sighting(req.variant.ref ?? req.variant.name, scenario.name, b.hits, b.firstRun, b.witness);
       const m = merged.get(b.key);
       const f = b.witness.finding;
       if (m === undefined) merged.set(b.key, { first: { key: b.key, kind: f.kind, object: f.object, site: f.site, title: f.title, hits: 0, best: s, sightings: [] }, sightings: [s] });

@@ -1,4 +1,5 @@
 import { findVariant, variants } from '../model/variants/index.js';
+import { isVariantPath, loadVariant } from './loadVariant.js';
 import type { Variant } from '../model/variant.js';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/scenario.js';
@@ -13,8 +14,13 @@ export class UnknownNameError extends Error {
 
 export function variantNamed(name: string): Variant {
   const v = findVariant(name);
-  if (v === undefined) throw new UnknownNameError(`unknown variant '${name}' (known: ${variants.map((x) => x.name).join(', ')})`);
+  if (v === undefined) throw new UnknownNameError(`unknown variant '${name}' (known: ${variants.map((x) => x.name).join(', ')}, or a module file: ./my-patch.ts)`);
   return v;
+}
+
+/** A shipped version by name, or a user-written variant module by path. */
+export async function resolveVariant(spec: string, cwd: string): Promise<Variant> {
+  return isVariantPath(spec) ? loadVariant(spec, cwd) : variantNamed(spec);
 }
 
 /** A scenario name, a family (`bad-write`), or `all`. */

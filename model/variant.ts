@@ -19,6 +19,8 @@ export interface Variant {
   readonly subsystems: readonly cgroup_subsys[];
   /** The variant this one derives from, if any (for the comparison and the docs). */
   readonly base?: string;
+  /** How to name it on the command line, when not by `name` (the path of a user-written module). */
+  readonly ref?: string;
 
   /** The era's rmdir of a cgroup directory, called by the vfs with the victim's dentry referenced. */
   readonly cgroup_rmdir: (k: Kernel, cgrp: cgroup) => KGen<number>;

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import type { Variant } from '../model/variant.js';
+import { registerUserModule, sourceLinesOf } from './userModules.js';
+
+/** A user-written variant that cannot be used: the message names the file and what is wrong, in one line. */
+export class VariantLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VariantLoadError';
+  }
+}
+
+let loads = 0;
+
+const API_JS = new URL('../index.js', import.meta.url).href;
+const API_DTS = fileURLToPath(new URL('../index.d.ts', import.meta.url));
+
+/** A variant argument that names a module file rather than a shipped version. */
+export function isVariantPath(spec: string): boolean {
+  return spec.includes('/') || /\.(m?[jt]s)$/.test(spec);
+}
+
+/** The first few type errors of `file`, as `file:line:col message`, checked against cgsim's declarations. */
+function typeErrors(file: string, spec: string): string[] {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    baseUrl: dirname(file),
+    paths: { cgsim: [API_DTS] },
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
+  };
+  const program = ts.createProgram([file], options);
+  const source = program.getSourceFile(file);
+  const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+  return diagnostics.slice(0, 3).map((d) => {
+    const where = d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
+    const at = where === null ? spec : `${spec}:${where.line + 1}:${where.character + 1}`;
+    return `${at} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+  });
+}
+
+const FUNCTIONS = [
+  'cgroup_rmdir',
+  'cgroup_file_write',
+  'init_cgroup_housekeeping',
+  'cgroup_call_pre_destroy',
+  'cgroup_write_event_control',
+  'cgroup_event_wake',
+  'cgroup_event_remove',
+  'cgroup_event_ptable_queue_proc',
+] as const;
+
+/** What `v` lacks of the Variant interface (empty when it has it all). */
+export function missingFromVariant(v: unknown): string[] {
+  if (typeof v !== 'object' || v === null) return ['a default export that is a variant object'];
+  const o = v as Record<string, unknown>;
+  const missing: string[] = [];
+  for (const k of ['name', 'title', 'source']) if (typeof o[k] !== 'string') missing.push(`${k} (a string)`);
+  for (const k of ['subsystems', 'core_files']) if (!Array.isArray(o[k])) missing.push(`${k} (an array)`);
+  for (const k of FUNCTIONS) if (typeof o[k] !== 'function') missing.push(`${k} (a function)`);
+  if (o['cgroup_rmdir_events'] !== undefined && typeof o['cgroup_rmdir_events'] !== 'function') missing.push('cgroup_rmdir_events (a function, when present)');
+  return missing;
+}
+
+/**
+ * Loads a variant from a module file: TypeScript is type-checked against cgsim's own declarations and
+ * transpiled, then the module is imported with its `from 'cgsim'` imports pointing at this cgsim. The module is
+ * one file whose default export (or export `variant`) implements the Variant interface, typically by spreading a
+ * shipped version and replacing a function or two.
+ */
+export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
+  const file = resolve(cwd, spec);
+  if (!existsSync(file)) throw new VariantLoadError(`cannot load variant '${spec}': no such file (${file})`);
+  let code = readFileSync(file, 'utf8');
+  let lineMap: number[] | null = null;
+  if (/\.m?ts$/.test(file)) {
+    const errors = typeErrors(file, spec);
+    if (errors.length > 0) throw new VariantLoadError(`variant '${spec}' does not compile: ${errors.join('; ')}`);
+    const out = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true }, fileName: file });
+    code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, '');
+    lineMap = sourceLinesOf((JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
+  }
+  // Stack frames of the module's code name the user's file (and, through lineMap, its lines).
+  // Each load its own URL: the same file may be loaded twice under two names (`a.ts`, `./a.ts`).
+  const url = `${pathToFileURL(file).href}?load=${++loads}`;
+  registerUserModule(url, { spec, lineMap });
+  code += `\n//# sourceURL=${url}\n`;
+  code = code.replace(/(from\s*|import\s*\(\s*)(['"])cgsim\2/g, (_m, head: string, q: string) => `${head}${q}${API_JS}${q}`);
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, unknown>;
+  } catch (e) {
+    throw new VariantLoadError(`cannot load variant '${spec}': ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  }
+  const v = mod['default'] ?? mod['variant'];
+  const missing = missingFromVariant(v);
+  if (missing.length > 0) throw new VariantLoadError(`variant '${spec}' does not implement the variant interface: missing ${missing.join(', ')}`);
+  return { ...(v as Variant), ref: spec };
+}

@@ -1,0 +1,35 @@
+/**
+ * cgsim's library API: what a user-written variant module (`cgsim explore --variant ./my-patch.ts`) and a
+ * user's own tests import, as `from 'cgsim'`.
+ */
+
+// The shipped versions, to derive from.
+export { variants, findVariant } from './model/variants/index.js';
+export { v4 } from './model/variants/v4/index.js';
+export { v2_6_34 } from './model/variants/v2_6_34/index.js';
+export { v3_8 } from './model/variants/v3_8/index.js';
+export { v3_11 } from './model/variants/v3_11/index.js';
+export { v3_12 } from './model/variants/v3_12/index.js';
+export { v6_10 } from './model/variants/v6_10/index.js';
+export type { Variant } from './model/variant.js';
+export { cgroup_event, event_of } from './model/variants/v4/event.js';
+export { mem_cgroup_event, memcg_event_of } from './model/variants/v6_10/event.js';
+
+// The kernel objects a variant's functions are written with.
+export type { Kernel, KGen } from './model/kernel.js';
+export { at, fnSites, type Site } from './model/site.js';
+export { spin_lock, spin_unlock, spin_lock_irq, spin_unlock_irq, spin_lock_irqsave, spin_unlock_irqrestore } from './model/locking/spinlock.js';
+export { mutex_lock, mutex_unlock } from './model/locking/mutex.js';
+export { rcu_read_lock, rcu_read_unlock, synchronize_rcu } from './model/locking/rcu.js';
+export { INIT_LIST_HEAD, container_of, list_add, list_add_tail, list_del, list_del_init, list_empty, list_next, list_splice_init, list_head } from './model/list.js';
+export { kzalloc, kmalloc, kfree, GFP_KERNEL, GFP_ATOMIC } from './model/slab.js';
+export { eventfd_signal, eventfd_ctx_put, eventfd_ctx_fileget, eventfd_fget, type eventfd_ctx } from './model/eventfd.js';
+export { add_wait_queue, remove_wait_queue, __remove_wait_queue, init_poll_funcptr, init_waitqueue_func_entry, POLLHUP, POLLIN, type wait_queue_t, type wait_queue_head_t, type poll_table } from './model/wait.js';
+export { INIT_WORK, schedule_work, type work_struct } from './model/workqueue.js';
+export { fget } from './model/fs/fdtable.js';
+export { fput, file_permission, MAY_READ, type file } from './model/fs/file.js';
+export { dget, dput } from './model/fs/dcache.js';
+export { css_tryget, css_put } from './model/cgroup/css.js';
+export type { cgroup, cftype, cgroup_subsys } from './model/cgroup/cgroup.js';
+export { IS_ERR, IS_ERR_OR_NULL, PTR_ERR, ERR_PTR, type Ptr, type CharPtr } from './model/memory.js';
+export * from './model/errno.js';
