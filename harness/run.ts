@@ -5,6 +5,7 @@ import type { Scenario } from '../scenarios/scenario.js';
 import { Execution, type Outcome } from '../sim/execution.js';
 import { encodeSchedule } from '../sim/schedule.js';
 import type { Strategy } from '../sim/strategy/strategy.js';
+import { catchingCrash } from './crash.js';
 import { programFor } from './program.js';
 
 export interface RunOptions {
@@ -26,15 +27,17 @@ export interface RunResult {
   readonly schedule: string;
 }
 
-/** One execution; the checkers are told where the run ended. */
+/** One execution; the checkers are told where the run ended. A throw of model code becomes a ModelCrash. */
 export function runOnce(o: RunOptions): RunResult {
   const checkers = o.checkers ?? allCheckers();
-  const exec = new Execution(programFor(o.variant, o.scenario, checkers, o.run ?? 0), o.strategy, {
-    tracing: o.tracing === true,
-    ...(o.maxSteps !== undefined ? { maxSteps: o.maxSteps } : {}),
-    ...(o.stopAtFirstBug !== undefined ? { stopAtFirstBug: o.stopAtFirstBug } : {}),
+  const outcome = catchingCrash(o.variant, o.scenario.name, () => {
+    const exec = new Execution(programFor(o.variant, o.scenario, checkers, o.run ?? 0), o.strategy, {
+      tracing: o.tracing === true,
+      ...(o.maxSteps !== undefined ? { maxSteps: o.maxSteps } : {}),
+      ...(o.stopAtFirstBug !== undefined ? { stopAtFirstBug: o.stopAtFirstBug } : {}),
+    });
+    return exec.run();
   });
-  const outcome = exec.run();
   let text: string | null = null;
   const schedule = (): string => (text ??= encodeSchedule(outcome.schedule));
   for (const c of checkers) c.endRun?.(schedule);

@@ -1,0 +1,43 @@
+import type { Variant } from '../model/variant.js';
+import { ExecutionError } from '../sim/execution.js';
+import { replayCommand } from './resolve.js';
+import { userFrameOf } from './userModules.js';
+
+/**
+ * Model code threw (a JavaScript exception, not a finding): in a user's variant module, a bug of that module;
+ * in a shipped one, a bug of cgsim. Either way the message says where and the replay command reproduces it.
+ */
+export class ModelCrash extends Error {
+  constructor(
+    message: string,
+    /** The command that runs the execution again up to the throw. */
+    readonly replay: string,
+    /** The innermost frame in a user-written module, when the throw came from one. */
+    readonly userFrame: string | null,
+  ) {
+    super(message);
+    this.name = 'ModelCrash';
+  }
+}
+
+/** Wraps an ExecutionError caused by a throw, with the variant, the scenario and the schedule that reproduce it. */
+export function crashOf(e: ExecutionError, variant: Variant, scenario: string, priorSchedules: readonly string[] = []): ModelCrash {
+  const userFrame = userFrameOf(e.cause);
+  const thrown = e.cause instanceof Error ? `${e.cause.name}: ${e.cause.message}` : String(e.cause);
+  const where = e.message.replace(/^model error in /, '').replace(/: .*$/s, '');
+  const message =
+    userFrame !== null
+      ? `variant '${variant.ref ?? variant.name}' threw in ${where}: ${thrown}, at ${userFrame}`
+      : `internal error: the model of '${variant.name}' threw in ${where}: ${thrown}`;
+  return new ModelCrash(message, replayCommand(variant.ref ?? variant.name, scenario, [...priorSchedules, e.schedule]), userFrame);
+}
+
+/** Runs `f`, turning a throw of model code into a ModelCrash. */
+export function catchingCrash<T>(variant: Variant, scenario: string, f: () => T, priorSchedules: readonly string[] = []): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ExecutionError && e.cause !== undefined) throw crashOf(e, variant, scenario, priorSchedules);
+    throw e;
+  }
+}
