@@ -11,4 +11,4 @@ process.stdout.on('error', (e) => {
 // Printed replay commands must run as printed: `cgsim` when installed on the PATH, `node bin/cgsim.js` in a checkout.
 const script = process.argv[1] ?? 'cgsim';
 const prog = basename(script) === 'cgsim' ? 'cgsim' : `node ${relative(process.cwd(), script) || script}`;
-process.exitCode = main(process.argv.slice(2), processIo(prog));
+process.exitCode = await main(process.argv.slice(2), processIo(prog));

@@ -2,24 +2,26 @@ import { performance } from 'node:perf_hooks';
 import { ExecutionError } from '../sim/execution.js';
 import { ScheduleSyntaxError } from '../sim/schedule.js';
 import { UnknownNameError } from '../harness/resolve.js';
+import { VariantLoadError } from '../harness/loadVariant.js';
+import { ModelCrash } from '../harness/crash.js';
 import { parseArgs, UsageError } from './args.js';
-import { EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } from './commands/explore.js';
+import { asInvoked, EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } from './commands/explore.js';
 import { COMPARE_FLAGS, COMPARE_VALUED, compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
 
 const USAGE = [
-  'usage: cgsim [list | explore | replay] [options]',
+  'usage: cgsim [list | explore | replay | compare] [options]',
   '  cgsim                      explore the seed patch (v4) over every scenario',
   '  cgsim list                 variants and scenarios, one line each',
-  '  cgsim explore [--variant v4] [--scenario NAME|all] [--runs N] [--seed S] [--json] [--max-steps N] [--stop-at-first-bug]',
+  '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--json] [--max-steps N] [--stop-at-first-bug]',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
   '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
 ];
 
-/** Runs the CLI; returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error). */
-export function main(argv: readonly string[], io: Io): number {
+/** Runs the CLI (async only because a user-written variant module is imported); returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const command = argv.find((x) => !x.startsWith('--')) ?? 'explore';
     switch (command) {
@@ -27,11 +29,11 @@ export function main(argv: readonly string[], io: Io): number {
         parseArgs(argv, new Set(), new Set());
         return listCommand(io.out);
       case 'explore':
-        return exploreCommand(parseArgs(argv.filter((x) => x !== 'explore'), EXPLORE_VALUED, EXPLORE_FLAGS), io);
+        return await exploreCommand(parseArgs(argv.filter((x) => x !== 'explore'), EXPLORE_VALUED, EXPLORE_FLAGS), io);
       case 'replay':
-        return replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
+        return await replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
       case 'compare':
-        return compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
+        return await compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
       case 'help':
         for (const l of USAGE) io.out(l);
         return 0;
@@ -39,10 +41,15 @@ export function main(argv: readonly string[], io: Io): number {
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError) {
+    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError) {
       io.err(`cgsim: ${e.message}`);
       if (e instanceof UsageError) io.err(USAGE[0]!);
       return 2;
+    }
+    if (e instanceof ModelCrash) {
+      io.err(`cgsim: ${e.message}`);
+      io.err(`cgsim: replay: ${asInvoked(io, e.replay)}`);
+      return e.userFrame !== null ? 2 : 3;
     }
     if (e instanceof ExecutionError && e.cause === undefined) {
       io.err(`cgsim: ${e.message}`);
@@ -64,5 +71,6 @@ export function processIo(prog: string): Io {
     err: (line) => process.stderr.write(`${line}\n`),
     now: () => performance.now(),
     prog,
+    cwd: process.cwd(),
   };
 }

@@ -31,6 +31,12 @@ function cellOf(bug: ExploredBug | undefined, runsPerScenario: number): CompareC
   return { found: true, runsToFirstHit: first.firstRun + 1, scenario: bug.best.scenario, hits: bug.hits, replay: bug.best.replay };
 }
 
+/** Each variant's column: its name, or where two share a name (a user's copy of a shipped version), how it was named. */
+function columnNames(variants: readonly Variant[]): string[] {
+  const names = variants.map((v) => v.name);
+  return variants.map((v, i) => (names.indexOf(v.name) !== names.lastIndexOf(v.name) ? (v.ref ?? `${v.name}#${i + 1}`) : v.name));
+}
+
 /**
  * Explores every variant over the same scenarios with the same seed and budget, and lines the distinct bugs up:
  * one row per bug (kind and code site), one cell per variant. Rows come in the order the variants, then their
@@ -48,5 +54,5 @@ export function compareVariants(variants: readonly Variant[], scenarios: readonl
     title: b.title,
     cells: results.map((r) => cellOf(r.bugs.find((x) => x.key === b.key), runs)),
   }));
-  return { variants: variants.map((v) => v.name), scenarios: scenarios.map((s) => s.name), runs, seed, rows };
+  return { variants: columnNames(variants), scenarios: scenarios.map((s) => s.name), runs, seed, rows };
 }

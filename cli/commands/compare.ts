@@ -1,5 +1,5 @@
 import { compareVariants } from '../../harness/compare.js';
-import { scenariosNamed, variantNamed } from '../../harness/resolve.js';
+import { resolveVariant, scenariosNamed } from '../../harness/resolve.js';
 import { variants as shipped } from '../../model/variants/index.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { compareMarkdown, compareText } from '../format/compareTable.js';
@@ -12,9 +12,9 @@ export const COMPARE_FLAGS = new Set<string>();
  * `cgsim compare`: the same exploration of several variants, one row per distinct bug, one column per variant.
  * Exit 1 when the variants differ in what they show, 0 when they agree.
  */
-export function compareCommand(a: ParsedArgs, io: Io): number {
+export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
-  const variants = names === undefined ? [...shipped] : names.split(',').map((n) => variantNamed(n.trim()));
+  const variants = names === undefined ? [...shipped] : await Promise.all(names.split(',').map((n) => resolveVariant(n.trim(), io.cwd ?? '.')));
   if (variants.length === 0) throw new UsageError('--variants needs at least one variant');
   const scenarios = scenariosNamed(optionValue(a, 'scenario', 'all'));
   const runs = intOption(a, 'runs', DEFAULT_RUNS);

@@ -1,5 +1,5 @@
 import { exploreVariant, type ExploreResult } from '../../harness/explore.js';
-import { scenariosNamed, variantNamed } from '../../harness/resolve.js';
+import { resolveVariant, scenariosNamed } from '../../harness/resolve.js';
 import { intOption, optionValue, type ParsedArgs } from '../args.js';
 
 export const EXPLORE_VALUED = new Set(['variant', 'scenario', 'runs', 'seed', 'max-steps']);
@@ -15,6 +15,8 @@ export interface Io {
   readonly now: () => number;
   /** How the user invoked cgsim (`cgsim`, or `node bin/cgsim.js`), so printed commands run as printed. */
   readonly prog?: string;
+  /** Where relative paths of variant modules start (the process's working directory). */
+  readonly cwd?: string;
 }
 
 /** A `cgsim ...` command as this user can run it. */
@@ -23,8 +25,8 @@ export function asInvoked(io: Io, command: string): string {
 }
 
 /** `cgsim explore`: seeded random exploration; exit 1 when a bug was found, 0 when clean. */
-export function exploreCommand(a: ParsedArgs, io: Io): number {
-  const variant = variantNamed(optionValue(a, 'variant', 'v4'));
+export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
+  const variant = await resolveVariant(optionValue(a, 'variant', 'v4'), io.cwd ?? '.');
   const scenarioArg = optionValue(a, 'scenario', 'all');
   const scenarios = scenariosNamed(scenarioArg);
   const runs = intOption(a, 'runs', DEFAULT_RUNS);

@@ -1,5 +1,5 @@
 import { replaySchedules, replaySeed } from '../../harness/replay.js';
-import { replayCommand, scenarioNamed, variantNamed } from '../../harness/resolve.js';
+import { replayCommand, resolveVariant, scenarioNamed } from '../../harness/resolve.js';
 import { findingReport } from '../format/report.js';
 import { traceColumns } from '../format/columns.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
@@ -12,9 +12,9 @@ export const REPLAY_FLAGS = new Set(['json', 'full']);
  * `cgsim replay`: one execution, exactly as recorded (a schedule) or as explored (a seed and a run index): the
  * interleaved trace in columns, then every report. Exit 1 when something was found.
  */
-export function replayCommandRun(a: ParsedArgs, io: Io): number {
+export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   const variantName = optionValue(a, 'variant', 'v4');
-  const variant = variantNamed(variantName);
+  const variant = await resolveVariant(variantName, io.cwd ?? '.');
   const scenarioName = optionValue(a, 'scenario');
   if (scenarioName === undefined) throw new UsageError('replay needs --scenario NAME');
   const scenario = scenarioNamed(scenarioName);
@@ -27,7 +27,7 @@ export function replayCommandRun(a: ParsedArgs, io: Io): number {
   else if (seed !== undefined) result = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), maxSteps);
   else throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
   const { outcome, schedule } = result;
-  const command = asInvoked(io, replayCommand(variant.name, scenario.name, [...schedules.slice(0, -1), schedule]));
+  const command = asInvoked(io, replayCommand(variant.ref ?? variant.name, scenario.name, [...schedules.slice(0, -1), schedule]));
   if (a.flags.has('json')) {
     io.out(
       JSON.stringify(

@@ -1,36 +1,28 @@
 import test from 'ava';
-import { main } from '../../cli/main.js';
-import type { Io } from '../../cli/commands/explore.js';
+import { cli } from '../helpers/cli.js';
 
-function cli(...argv: string[]): { code: number; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), now: () => 0 };
-  return { code: main(argv, io), out, err };
-}
-
-test('list prints every variant and scenario on one line each', (t) => {
-  const r = cli('list');
+test('list prints every variant and scenario on one line each', async (t) => {
+  const r = await cli('list');
   t.is(r.code, 0);
   t.true(r.out.some((l) => /^variant\s+v4\s/.test(l)));
   t.true(r.out.some((l) => /^scenario\s+close-vs-rmdir\s/.test(l)));
   t.true(r.out.some((l) => /^scenario\s+bad-write:no-args\s/.test(l)));
 });
 
-test('explore exits 1 with each bug, its hits and a replay command', (t) => {
-  const r = cli('explore', '--variant', 'v4', '--scenario', 'bad-write:no-args', '--runs', '5');
+test('explore exits 1 with each bug, its hits and a replay command', async (t) => {
+  const r = await cli('explore', '--variant', 'v4', '--scenario', 'bad-write:no-args', '--runs', '5');
   t.is(r.code, 1);
   const text = r.out.join('\n');
   t.regex(text, /BUG: KASAN: slab-out-of-bounds in res_counter_memparse_write_strategy/);
   t.regex(text, /replay: cgsim replay --variant v4 --scenario bad-write:no-args --schedule s1:/);
 });
 
-test('explore exits 0 on a clean scenario', (t) => {
-  t.is(cli('explore', '--scenario', 'bad-write:empty', '--runs', '3').code, 0);
+test('explore exits 0 on a clean scenario', async (t) => {
+  t.is((await cli('explore', '--scenario', 'bad-write:empty', '--runs', '3')).code, 0);
 });
 
-test('explore --json prints one object with the documented fields', (t) => {
-  const r = cli('explore', '--scenario', 'register-vs-close', '--runs', '40', '--json');
+test('explore --json prints one object with the documented fields', async (t) => {
+  const r = await cli('explore', '--scenario', 'register-vs-close', '--runs', '40', '--json');
   const j = JSON.parse(r.out.join('\n')) as { variant: string; scenarios: string[]; runs: number; seed: string; bugs: Record<string, unknown>[] };
   t.is(j.variant, 'v4');
   t.deepEqual(j.scenarios, ['register-vs-close']);
@@ -40,9 +32,9 @@ test('explore --json prints one object with the documented fields', (t) => {
   for (const b of j.bugs) for (const key of ['kind', 'object', 'site', 'scenario', 'hits', 'schedule', 'replay']) t.true(key in b, key);
 });
 
-test('replay of an explored witness prints the trace in columns and the report, and exits 1', (t) => {
-  const j = JSON.parse(cli('explore', '--scenario', 'bad-write:bad-cfd', '--runs', '2', '--json').out.join('\n')) as { bugs: { schedule: string }[] };
-  const r = cli('replay', '--variant', 'v4', '--scenario', 'bad-write:bad-cfd', '--schedule', j.bugs[0]!.schedule);
+test('replay of an explored witness prints the trace in columns and the report, and exits 1', async (t) => {
+  const j = JSON.parse((await cli('explore', '--scenario', 'bad-write:bad-cfd', '--runs', '2', '--json')).out.join('\n')) as { bugs: { schedule: string }[] };
+  const r = await cli('replay', '--variant', 'v4', '--scenario', 'bad-write:bad-cfd', '--schedule', j.bugs[0]!.schedule);
   t.is(r.code, 1);
   const text = r.out.join('\n');
   t.regex(text, /step\s+write/);
@@ -50,14 +42,14 @@ test('replay of an explored witness prints the trace in columns and the report, 
   t.regex(text, /cgroup_write_event_control \(kernel\/cgroup\.c:2980\)/);
 });
 
-test('the same replay prints the same text every time', (t) => {
+test('the same replay prints the same text every time', async (t) => {
   const args = ['replay', '--scenario', 'close-vs-rmdir', '--seed', '1', '--run', '5'];
-  t.deepEqual(cli(...args).out, cli(...args).out);
+  t.deepEqual((await cli(...args)).out, (await cli(...args)).out);
 });
 
-test('bad input gets one clear line and exit 2', (t) => {
+test('bad input gets one clear line and exit 2', async (t) => {
   const cases: [string[], RegExp][] = [
-    [['explore', '--variant', 'v9'], /unknown variant 'v9' \(known: v4, v2.6.34, v3.8, v3.11, v3.12, v6.10\)/],
+    [['explore', '--variant', 'v9'], /unknown variant 'v9' \(known: v4, v2.6.34, v3.8, v3.11, v3.12, v6.10, or a module file: .\/my-patch.ts\)/],
     [['explore', '--scenario', 'nope'], /unknown scenario 'nope'/],
     [['explore', '--runs', 'many'], /--runs must be an integer/],
     [['explore', '--frobnicate'], /unknown option --frobnicate/],
@@ -70,15 +62,22 @@ test('bad input gets one clear line and exit 2', (t) => {
     [['frob'], /unknown command 'frob'/],
   ];
   for (const [argv, message] of cases) {
-    const r = cli(...argv);
+    const r = await cli(...argv);
     t.is(r.code, 2, argv.join(' '));
     t.regex(r.err[0] ?? '', message, argv.join(' '));
     t.deepEqual(r.out, [], argv.join(' '));
   }
 });
 
-test("a report's call trace is the chain of modelled kernel functions, innermost first", (t) => {
-  const j = JSON.parse(cli('explore', '--scenario', 'bad-write:other-hierarchy', '--runs', '1', '--json').out.join('\n')) as { bugs: { schedule: string }[] };
-  const text = cli('replay', '--scenario', 'bad-write:other-hierarchy', '--schedule', j.bugs[0]!.schedule).out.join('\n');
+test("a report's call trace is the chain of modelled kernel functions, innermost first", async (t) => {
+  const j = JSON.parse((await cli('explore', '--scenario', 'bad-write:other-hierarchy', '--runs', '1', '--json')).out.join('\n')) as { bugs: { schedule: string }[] };
+  const text = (await cli('replay', '--scenario', 'bad-write:other-hierarchy', '--schedule', j.bugs[0]!.schedule)).out.join('\n');
   t.regex(text, /Call trace:\n  mem_cgroup_register_event\n  register_event\n  cgroup_write_event_control\n  cgroup_write_string\n  cgroup_file_write\n  sys_write\n/);
+});
+
+test('a variant module that does not load is one line naming the file, exit 2', async (t) => {
+  const r = await cli('explore', '--variant', './no-such-patch.ts');
+  t.is(r.code, 2);
+  t.regex(r.err[0] ?? '', /^cgsim: cannot load variant '\.\/no-such-patch\.ts': no such file/);
+  t.is(r.err.length, 1);
 });
