@@ -4,12 +4,14 @@ import { allocatedBy, formatSite, stackLines, type Site } from './describe.js';
 
 /**
  * KASAN's slab-out-of-bounds: a byte access outside the size the allocation asked for (kmalloc(n) gives n
- * bytes to KASAN, whatever the slab rounds it up to).
+ * bytes to KASAN, whatever the slab rounds it up to). Once per allocation per run: a parser that read past the
+ * end reads on (the model reads NUL there), and each further byte is the same bug, as KASAN, which reports
+ * the first bad access only, would have it.
  */
 export class OutOfBoundsChecker implements Checker {
   readonly name = 'out-of-bounds';
   private ctx!: CheckContext;
-  private seen = new Set<string>();
+  private seen = new Set<Allocation>();
 
   beginRun(ctx: CheckContext): void {
     this.ctx = ctx;
@@ -18,9 +20,8 @@ export class OutOfBoundsChecker implements Checker {
 
   accessBytes(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void {
     if (mem.kind !== 'slab' || (offset >= 0 && offset + size <= mem.size)) return;
-    const key = formatSite(site);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (this.seen.has(mem)) return;
+    this.seen.add(mem);
     this.ctx.report({
       kind: 'out-of-bounds',
       object: mem.type,

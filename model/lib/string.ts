@@ -1,6 +1,6 @@
 import type { Kernel } from '../kernel.js';
 import type { CharPtr } from '../memory.js';
-import type { Site } from '../site.js';
+import { at, type Site } from '../site.js';
 
 /**
  * `p[i]`, checked as KASAN checks a 1-byte read. Past the end of the allocation the read is reported; the model
@@ -92,4 +92,19 @@ export function memparse(k: Kernel, ptr: CharPtr, site: Site): { value: bigint; 
     endp = ptr_add(endp, 1);
   }
   return { value, endp };
+}
+
+const L_strcmp = at('lib/string.c', 'strcmp');
+
+/**
+ * strcmp() (lib/string.c) of a kernel string against a constant: the sign of the first difference. Its reads are
+ * its own (KASAN names strcmp when they go out of bounds; the call trace names the caller).
+ */
+export function strcmp(k: Kernel, cs: CharPtr, ct: string): number {
+  for (let i = 0; ; i++) {
+    const c1 = read_byte(k, cs, i, L_strcmp);
+    const c2 = i < ct.length ? ct.charCodeAt(i) : 0;
+    if (c1 !== c2) return c1 < c2 ? -1 : 1;
+    if (c1 === 0) return 0;
+  }
 }

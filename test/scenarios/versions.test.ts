@@ -63,7 +63,7 @@ const PINNED: Record<string, string[]> = {
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
   ],
   'v6.10': [
-    'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
+    'out-of-bounds | strcmp past the end of char[] [strcmp (lib/string.c)]',
   ],
 };
 

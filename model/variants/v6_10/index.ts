@@ -3,7 +3,7 @@ import { define_cftype } from '../../cgroup/cftype.js';
 import { cgroup_rmdir_kernfs, kernfs_fop_write } from '../../cgroup/kernfs.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import { mem_cgroup_subsys_id } from '../../memcg/memcontrol.js';
-import { mem_cgroup_usage_register_event, mem_cgroup_usage_unregister_event } from '../../memcg/memcgSpare.js';
+import { usage_v1 } from '../../memcg/memcgSpare.js';
 import { memcg_subsys } from '../../memcg/subsys.js';
 import type { CharPtr } from '../../memory.js';
 import type { Variant } from '../../variant.js';
@@ -27,8 +27,7 @@ const event_control: cftype = define_cftype({
 /** The memory controller of 6.x (memcontrol-v1.c): never-failing thresholds, css references, the events inside. */
 const memcg_v1 = memcg_subsys({
   era: '6.10 (mm/memcontrol-v1.c)',
-  register_event: mem_cgroup_usage_register_event,
-  unregister_event: mem_cgroup_usage_unregister_event,
+  ...usage_v1,
   offline_can_fail: false,
   lifetime: 'css',
   events_in_memcg: true,

@@ -1,6 +1,6 @@
 import test from 'ava';
 import type { Kernel } from '../../../model/kernel.js';
-import { memparse, read_byte, simple_strtoull, strstrip } from '../../../model/lib/string.js';
+import { memparse, read_byte, simple_strtoull, strcmp, strstrip } from '../../../model/lib/string.js';
 import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../model/slab.js';
 import { cstr, cstring, pause, runOne, T } from '../../helpers/modelFixtures.js';
 
@@ -75,4 +75,11 @@ test('read_byte past the end of a slab buffer is reported as out-of-bounds and r
   t.deepEqual(seen, [66, 0]);
   t.deepEqual(kinds, ['out-of-bounds']);
   t.is(outcome.findings[0]!.title, 'BUG: KASAN: slab-out-of-bounds in test_body');
+});
+
+test('strcmp against a constant: the sign of the first difference, 0 when equal', (t) => {
+  t.deepEqual(
+    inKernel((k) => ['-1', '-2', '-', '-10', '', 'a'].map((s) => strcmp(k, cstr(k, s), '-1'))),
+    [0, 1, -1, 1, -1, 1],
+  );
 });
