@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { Variant } from '../model/variant.js';
 import { registerUserModule, sourceLinesOf } from './userModules.js';
+import { registerModelSource } from '../model/kernel.js';
 
 /** A user-written variant that cannot be used: the message names the file and what is wrong, in one line. */
 export class VariantLoadError extends Error {
@@ -92,6 +93,7 @@ export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
   // Each load its own URL: the same file may be loaded twice under two names (`a.ts`, `./a.ts`).
   const url = `${pathToFileURL(file).href}?load=${++loads}`;
   registerUserModule(url, { spec, lineMap });
+  registerModelSource(url);
   code += `\n//# sourceURL=${url}\n`;
   code = code.replace(/(from\s*|import\s*\(\s*)(['"])cgsim\2/g, (_m, head: string, q: string) => `${head}${q}${API_JS}${q}`);
   let mod: Record<string, unknown>;

@@ -13,6 +13,15 @@ import type { KernelStatics } from './statics.js';
  */
 const MODEL_DIRS = [new URL('.', import.meta.url).pathname, new URL('.', import.meta.url).pathname.replace(/\/dist\/model\/$/, '/model/')];
 
+/** Model helpers that stand for C expressions, not functions (`p[i]`), so no call trace shows them. */
+const NOT_FUNCTIONS = new Set(['read_byte', 'write_byte']);
+
+/** Where user-written model code runs from (a variant module's URL), so call traces show its functions too. */
+const userModelSources: string[] = [];
+export function registerModelSource(url: string): void {
+  userModelSources.push(url);
+}
+
 /** A model function: a generator whose every `yield` ends one visible step. */
 export type KGen<R = void> = Generator<void, R, void>;
 
@@ -120,9 +129,9 @@ export class Kernel {
       if (line.includes('Execution.advance')) break;
       // Only the model's own frames: not the checkers reporting, nor the harness that asked for the stack.
       const dir = MODEL_DIRS.find((d) => line.includes(d));
-      if (dir === undefined || line.includes(`${dir}probes.`) || line.includes(`${dir}kernel.`)) continue;
-      const m = /^\s+at (?:Object\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\(/.exec(line);
-      if (m !== null && frames[frames.length - 1] !== m[1]) frames.push(m[1]!);
+      if (dir === undefined ? !userModelSources.some((u) => line.includes(u)) : line.includes(`${dir}probes.`) || line.includes(`${dir}kernel.`)) continue;
+      const m = /^\s+at (?:Object\.|Module\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\(/.exec(line);
+      if (m !== null && !NOT_FUNCTIONS.has(m[1]!) && frames[frames.length - 1] !== m[1]) frames.push(m[1]!);
     }
     return frames;
   }

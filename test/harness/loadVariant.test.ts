@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { exploreVariant } from '../../harness/explore.js';
 import { loadVariant, missingFromVariant, VariantLoadError } from '../../harness/loadVariant.js';
 import { resolveVariant } from '../../harness/resolve.js';
+import { replaySchedules } from '../../harness/replay.js';
 import { v3_11 } from '../../model/variants/v3_11/index.js';
 import { resolveScenarios } from '../../scenarios/index.js';
 
@@ -80,4 +81,27 @@ test('missingFromVariant names every absent member', (t) => {
   t.deepEqual(missingFromVariant({ ...v3_11 }), []);
   const { name: _n, subsystems: _s, cgroup_rmdir: _r, ...rest } = v3_11;
   t.deepEqual(missingFromVariant(rest), ['name (a string)', 'subsystems (an array)', 'cgroup_rmdir (a function)']);
+});
+
+test("a report's call trace shows the user's own functions", async (t) => {
+  const file = write(
+    'wrapped.ts',
+    [
+      "import { v4 } from 'cgsim';",
+      "import type { cftype, cgroup, CharPtr, Kernel, KGen, Variant } from 'cgsim';",
+      '',
+      'function* my_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype, buffer: CharPtr): KGen<number> {',
+      '  return yield* v4.cgroup_write_event_control(k, cgrp, cft, buffer);',
+      '}',
+      '',
+      "export default { ...v4, name: 'wrapped', cgroup_write_event_control: my_write_event_control } satisfies Variant;",
+      '',
+    ].join('\n'),
+  );
+  const v = await loadVariant(file, dir);
+  const scenario = resolveScenarios('bad-write:bad-cfd')[0]!;
+  const explored = exploreVariant({ variant: v, scenarios: [scenario], runs: 1, seed: '1' });
+  const { outcome } = replaySchedules(v, scenario, [explored.bugs[0]!.best.witness.schedule]);
+  const trace = outcome.findings[0]!.details.join('\n');
+  t.regex(trace, /Call trace:\n(  \w+\n)*  my_write_event_control\n(  \w+\n)*  sys_write/);
 });
