@@ -41,10 +41,10 @@ function node(k: Kernel, p: list_head | Poison | null, site: Site, write: boolea
   return write ? k.wr(p, site, 'list_head') : k.rd(p, site, 'list_head');
 }
 
-/** __list_add(): DEBUG_LIST validates first and refuses a corrupt insertion, as lib/list_debug.c does. */
+/** __list_add(): DEBUG_LIST validates first; from 4.8 it refuses a corrupt insertion. */
 function __list_add(k: Kernel, entry: list_head, prev: list_head, next: list_head, site: Site): void {
   k.wr(entry, site);
-  if (!k.probes.listAdd(entry, prev, next, site)) return;
+  if (!k.probes.listAdd(entry, prev, next, site, k.v.list_debug ?? '2.6.33')) return;
   node(k, next, site, true).prev = entry;
   entry.next = next;
   entry.prev = prev;
@@ -63,21 +63,20 @@ export function* list_add_tail(k: Kernel, entry: list_head, head: list_head, sit
   __list_add(k, entry, node(k, h.prev, site, false), h, site);
 }
 
-/** Unlinks `entry`; returns false when DEBUG_LIST refused it as corrupt (it was reported, nothing changed). */
-function __list_del_entry(k: Kernel, entry: list_head, site: Site): boolean {
+/** Unlinks `entry`, unless DEBUG_LIST refuses it as corrupt (from 2.6.37: it was reported, nothing changes). */
+function __list_del_entry(k: Kernel, entry: list_head, site: Site): void {
   const e = k.wr(entry, site);
-  if (!k.probes.listDel(e, site)) return false;
+  if (!k.probes.listDel(e, site, k.v.list_debug ?? '2.6.33')) return;
   const next = node(k, e.next, site, true);
   const prev = node(k, e.prev, site, true);
   next.prev = prev;
   prev.next = next;
-  return true;
 }
 
 /** Deletes and poisons the entry, so a second list_del() of it is caught. */
 export function* list_del(k: Kernel, entry: list_head, site: Site): KGen {
   yield k.op('list_del', entry, site);
-  if (!__list_del_entry(k, entry, site)) return;
+  __list_del_entry(k, entry, site);
   entry.next = LIST_POISON1;
   entry.prev = LIST_POISON2;
 }
@@ -85,7 +84,7 @@ export function* list_del(k: Kernel, entry: list_head, site: Site): KGen {
 /** Deletes and re-initialises the entry, so list_empty() on it is true afterwards. */
 export function* list_del_init(k: Kernel, entry: list_head, site: Site): KGen {
   yield k.op('list_del_init', entry, site);
-  if (!__list_del_entry(k, entry, site)) return;
+  __list_del_entry(k, entry, site);
   INIT_LIST_HEAD(entry);
 }
 

@@ -18,6 +18,7 @@ export type BugKind =
   | 'lock-order-inversion'
   | 'irq-lock-inversion'
   | 'sleep-in-atomic'
+  | 'soft-lockup'
   | 'refcount-underflow'
   | 'contract-violation'
   | 'lost-notification'
@@ -38,6 +39,14 @@ export interface Counted {
 }
 
 /** A list_head, as DEBUG_LIST looks at it. */
+/**
+ * How CONFIG_DEBUG_LIST reacts to a corrupt list operation in a kernel era (lib/list_debug.c):
+ * - '2.6.33': list_add and list_del warn and go on; list_del of a deleted entry follows LIST_POISON and faults;
+ * - '3.0' (from 2.6.37): list_del checks for the poison too, and any corrupt list_del warns and is skipped;
+ * - '4.8': list_add is skipped as well (__list_add_valid).
+ */
+export type ListDebugEra = '2.6.33' | '3.0' | '4.8';
+
 export interface ListNode {
   readonly name: string;
   readonly mem: Allocation;
@@ -76,9 +85,15 @@ export interface Checker {
   /** A counter changed by `delta`; `before` is its value before the change. */
   refcount?(ref: Counted, before: number, delta: number, site: Site): void;
 
-  /** DEBUG_LIST: return false to refuse the operation (it has been reported). */
-  listAdd?(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean;
-  listDel?(entry: ListNode, site: Site): boolean;
+  /**
+   * DEBUG_LIST, as the running kernel's lib/list_debug.c does it (`era`): return false to refuse the operation
+   * (it has been reported).
+   */
+  listAdd?(node: ListNode, prev: ListNode, next: ListNode, site: Site, era: ListDebugEra): boolean;
+  listDel?(entry: ListNode, site: Site, era: ListDebugEra): boolean;
+
+  /** The soft-lockup watchdog: `cpu` has run `steps` steps without a chance to schedule; it is at `site`. */
+  softLockup?(cpu: Cpu, steps: number, site: Site): void;
 
   /** No CPU can run and some are not done. */
   stuck?(blocked: readonly Actor[]): void;
@@ -190,18 +205,21 @@ export class Probes {
   refcount(ref: Counted, before: number, delta: number, site: Site): void {
     for (const c of this.refcounts) c.refcount!(ref, before, delta, site);
   }
-  listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean {
+  listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site, era: ListDebugEra): boolean {
     let ok = true;
-    for (const c of this.listAdds) ok = c.listAdd!(node, prev, next, site) && ok;
+    for (const c of this.listAdds) ok = c.listAdd!(node, prev, next, site, era) && ok;
     return ok;
   }
-  listDel(entry: ListNode, site: Site): boolean {
+  listDel(entry: ListNode, site: Site, era: ListDebugEra): boolean {
     let ok = true;
-    for (const c of this.listDels) ok = c.listDel!(entry, site) && ok;
+    for (const c of this.listDels) ok = c.listDel!(entry, site, era) && ok;
     return ok;
   }
   api(event: ApiEvent): void {
     for (const c of this.apis) c.api!(event);
+  }
+  softLockup(cpu: Cpu, steps: number, site: Site): void {
+    for (const c of this.checkers) c.softLockup?.(cpu, steps, site);
   }
   stuck(blocked: readonly Actor[]): void {
     for (const c of this.checkers) c.stuck?.(blocked);

@@ -3,6 +3,7 @@ import type { Kernel } from '../../model/kernel.js';
 import { INIT_LIST_HEAD, list_add, list_add_tail, list_del, list_del_init, list_head, LIST_POISON1 } from '../../model/list.js';
 import { ofKind, site } from '../helpers/checkerKit.js';
 import { runKernel } from '../helpers/kernelHarness.js';
+import { v4 } from '../../model/variants/v4/index.js';
 
 /** A list head and two entries, in static memory (no leak to report). */
 function lists(k: Kernel) {
@@ -126,4 +127,51 @@ test('well-formed adds, deletes, re-adds and repeated list_del_init are no corru
   });
   t.deepEqual(r.kinds, []);
   t.is(order, 'a head');
+});
+
+test('from 2.6.37 a corrupt list_del is reported as a warning and nothing is unlinked', (t) => {
+  const seen: string[] = [];
+  const r = runKernel({
+    variant: { ...v4, list_debug: '3.0' },
+    actors: [
+      {
+        name: 'cpu0',
+        body: function* (k) {
+          const { head, a } = lists(k);
+          yield* list_add(k, a, head, site('add_a'));
+          yield* list_del(k, a, site('del_once', 3));
+          yield* list_del(k, a, site('del_twice', 4));
+          seen.push(a.next === LIST_POISON1 ? 'still poisoned' : 'changed', head.next === head ? 'head empty' : 'head changed');
+        },
+      },
+    ],
+  });
+  const lc = ofKind(r, 'list-corruption');
+  t.is(lc.length, 1);
+  t.like(lc[0], { title: 'list_del corruption, a->next is LIST_POISON1 (dead000000000100)', fatal: false });
+  t.regex(lc[0]!.details.join('\n'), /the list_del is skipped/);
+  t.deepEqual(seen, ['still poisoned', 'head empty']);
+  t.is(r.outcome.ending, 'complete');
+});
+
+test('from 4.8 a corrupt list_add is refused too; before, it warns and goes on', (t) => {
+  for (const [era, expectLinked] of [['3.0', true], ['4.8', false]] as const) {
+    let linked = false;
+    const r = runKernel({
+      variant: { ...v4, list_debug: era },
+      actors: [
+        {
+          name: 'cpu0',
+          body: function* (k) {
+            const { head, a } = lists(k);
+            yield* list_add(k, a, head, site('add_a'));
+            yield* list_add(k, a, head, site('add_a_again', 7));
+            linked = head.next === a && a.next === a;
+          },
+        },
+      ],
+    });
+    t.is(ofKind(r, 'list-corruption').length, 1, era);
+    t.is(linked, expectLinked, era);
+  }
 });

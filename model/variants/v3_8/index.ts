@@ -13,6 +13,7 @@ import { cgroup_rmdir_events } from './rmdirEvents.js';
 export const v3_8: Variant = {
   ...v2_6_34,
   name: 'v3.8',
+  list_debug: '3.0',
   base: 'v2.6.34',
   title: '3.8-rc1 rmdir rework (a reconstruction): splice the events off under the lock, tear down without it',
   source: '../shared/reference/versions.md section 3 [RECON: described, not quoted]',

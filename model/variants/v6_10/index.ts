@@ -44,6 +44,7 @@ const memcg_v1 = memcg_subsys({
 export const v6_10: Variant = {
   ...v3_12,
   name: 'v6.10',
+  list_debug: '4.8',
   base: 'v3.12',
   title: '6.x (before 6.11): memcg owns the events, kernfs drains writes before the css is killed, irq-safe lock',
   source: '../shared/reference/versions.md section 6 (verbatim, torvalds/linux mm/memcontrol-v1.c)',
