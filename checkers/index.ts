@@ -10,6 +10,7 @@ import { NullDerefChecker } from './nullDeref.js';
 import { OutOfBoundsChecker } from './outOfBounds.js';
 import { RefcountUnderflowChecker } from './refcountUnderflow.js';
 import { SleepInAtomicChecker } from './sleepInAtomic.js';
+import { SoftLockupChecker } from './softLockup.js';
 import { UnregisterContractChecker } from './unregisterContract.js';
 import { UseAfterFreeChecker } from './useAfterFree.js';
 
@@ -26,6 +27,7 @@ export function allCheckers(): Checker[] {
     new IrqLockInversionChecker(),
     new SleepInAtomicChecker(),
     new DeadlockChecker(),
+    new SoftLockupChecker(),
     new UnregisterContractChecker(),
     new LostNotificationChecker(),
     new LeakChecker(),
@@ -44,6 +46,7 @@ export {
   OutOfBoundsChecker,
   RefcountUnderflowChecker,
   SleepInAtomicChecker,
+  SoftLockupChecker,
   UnregisterContractChecker,
   UseAfterFreeChecker,
 };

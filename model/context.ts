@@ -23,6 +23,8 @@ export class Cpu {
   readonly held: HeldLock[] = [];
   /** `current`: the task whose files and cgroup a syscall on this CPU uses (null in interrupt context). */
   task: task_struct | null = null;
+  /** Steps since this CPU last could schedule (slept, or crossed a point that may schedule): the watchdog's clock. */
+  since_schedule = 0;
 
   constructor(
     readonly actor: Actor,

@@ -13,6 +13,13 @@ import type { KernelStatics } from './statics.js';
  */
 const MODEL_DIRS = [new URL('.', import.meta.url).pathname, new URL('.', import.meta.url).pathname.replace(/\/dist\/model\/$/, '/model/')];
 
+/**
+ * Steps a CPU may run without a chance to schedule before the soft-lockup watchdog fires. No code path of the
+ * model takes more than a few hundred steps between two such chances, so this many means a loop that does not end
+ * (the kernel's watchdog counts seconds; the model counts steps).
+ */
+export const SOFT_LOCKUP_STEPS = 2000;
+
 /** Model helpers that stand for C expressions, not functions (`p[i]`), so no call trace shows them. */
 const NOT_FUNCTIONS = new Set(['read_byte', 'write_byte']);
 
@@ -61,13 +68,24 @@ export class Kernel {
     return this.host.current.local as Cpu;
   }
 
-  /** Declares the operation the current CPU performs when next scheduled; `yield` right after. */
+  /**
+   * Declares the operation the current CPU performs when next scheduled; `yield` right after. Also the soft-lockup
+   * watchdog's tick: a wait that sleeps (anything but a spinning spin_lock) lets the CPU schedule.
+   */
   op(name: string, obj: unknown, site: Site, waitOn: Waitable | null = null): void {
     const a = this.host.current;
     a.opName = name;
     a.opObj = obj;
     a.opSite = site;
     a.waitOn = waitOn;
+    const cpu = a.local as Cpu;
+    if (waitOn !== null && (waitOn as { sleeping?: boolean }).sleeping !== false) cpu.since_schedule = 0;
+    else if (++cpu.since_schedule === SOFT_LOCKUP_STEPS) this.probes.softLockup(cpu, SOFT_LOCKUP_STEPS, site);
+  }
+
+  /** A point where the current CPU may schedule (cond_resched(), a return to user space, a sleep). */
+  may_schedule(): void {
+    this.cpu.since_schedule = 0;
   }
 
   /** Dereferences `p` for reading: NULL and ERR_PTR fault, freed memory is reported. Returns the object. */

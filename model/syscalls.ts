@@ -25,6 +25,8 @@ const L = at('arch/x86/kernel/entry_64.S', 'system_call');
 
 function* enter(k: Kernel, task: task_struct, what: string): KGen {
   k.cpu.task = task;
+  // Coming from user space: the CPU could schedule just before.
+  k.may_schedule();
   yield k.op(what, null, L);
 }
 

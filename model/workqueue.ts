@@ -94,6 +94,9 @@ export function* worker_thread(k: Kernel): KGen {
       k.wr(work, L_run).pending = false;
       if (f !== null) yield* f(k, work);
       wq.running--;
+      // cond_resched() between two works (process_one_work() from 2.6.36): a work that keeps being queued
+      // again does not lock the kworker's CPU up by itself.
+      k.may_schedule();
       yield* spin_lock_irq(k, wq.lock, L_run);
     }
     yield* spin_unlock_irq(k, wq.lock, L_run);

@@ -38,5 +38,7 @@ export function* synchronize_rcu(k: Kernel, site: Site): KGen {
   const me = k.cpu;
   const cpus = k.host.actors.map((a) => a.local as Cpu);
   const readers = cpus.filter((c) => c !== me && c.rcu_read_depth > 0).map((cpu) => ({ cpu, epoch: cpu.rcu_epoch }));
+  // It sleeps until a grace period has passed, even when no reader is in a section right now.
+  k.may_schedule();
   yield k.op('synchronize_rcu', null, site, readers.length > 0 ? new GracePeriod(readers) : null);
 }
