@@ -4,7 +4,15 @@ import { exploreVariant, type ExploredBug, type ExploreResult } from './explore.
 
 /** What one variant says about one bug: found (where first, how often, how to replay it) or not within the budget. */
 export type CompareCell =
-  | { readonly found: true; readonly runsToFirstHit: number; readonly scenario: string; readonly hits: number; readonly replay: string }
+  | {
+      readonly found: true;
+      readonly runsToFirstHit: number;
+      readonly scenario: string;
+      readonly hits: number;
+      readonly replay: string;
+      /** Rows (keys) of bugs its best witness found first in the same run: it may be their consequence. */
+      readonly after: readonly string[];
+    }
   | { readonly found: false; readonly runs: number };
 
 /** One distinct bug (kind and site) and what each variant says about it. */
@@ -15,6 +23,8 @@ export interface CompareRow {
   readonly site: string;
   readonly title: string;
   readonly cells: readonly CompareCell[];
+  /** Every variant that shows it shows it only after another bug in the same run: possibly a consequence. */
+  readonly consequence: boolean;
 }
 
 export interface CompareResult {
@@ -28,7 +38,7 @@ export interface CompareResult {
 function cellOf(bug: ExploredBug | undefined, runsPerScenario: number): CompareCell {
   if (bug === undefined) return { found: false, runs: runsPerScenario };
   const first = bug.sightings.reduce((a, s) => (s.firstRun < a.firstRun ? s : a));
-  return { found: true, runsToFirstHit: first.firstRun + 1, scenario: bug.best.scenario, hits: bug.hits, replay: bug.best.replay };
+  return { found: true, runsToFirstHit: first.firstRun + 1, scenario: bug.best.scenario, hits: bug.hits, replay: bug.best.replay, after: bug.best.witness.after };
 }
 
 /** Each variant's column: its name, or where two share a name (a user's copy of a shipped version), how it was named. */
@@ -40,19 +50,18 @@ function columnNames(variants: readonly Variant[]): string[] {
 /**
  * Explores every variant over the same scenarios with the same seed and budget, and lines the distinct bugs up:
  * one row per bug (kind and code site), one cell per variant. Rows come in the order the variants, then their
- * explorations, first found them.
+ * explorations, first found them, except that rows every variant shows only after another bug of the same run
+ * come last.
  */
 export function compareVariants(variants: readonly Variant[], scenarios: readonly Scenario[], runs: number, seed: string): CompareResult {
   const results: ExploreResult[] = variants.map((variant) => exploreVariant({ variant, scenarios, runs, seed }));
   const order: ExploredBug[] = [];
   for (const r of results) for (const b of r.bugs) if (!order.some((o) => o.key === b.key)) order.push(b);
-  const rows = order.map((b) => ({
-    key: b.key,
-    kind: b.kind,
-    object: b.object,
-    site: b.site,
-    title: b.title,
-    cells: results.map((r) => cellOf(r.bugs.find((x) => x.key === b.key), runs)),
-  }));
-  return { variants: columnNames(variants), scenarios: scenarios.map((s) => s.name), runs, seed, rows };
+  const rows: CompareRow[] = order.map((b) => {
+    const cells = results.map((r) => cellOf(r.bugs.find((x) => x.key === b.key), runs));
+    return { key: b.key, kind: b.kind, object: b.object, site: b.site, title: b.title, cells, consequence: cells.every((c) => !c.found || c.after.length > 0) };
+  });
+  // Bugs of their own first; those only ever seen after another bug of the same run after them.
+  const ordered = [...rows.filter((row) => !row.consequence), ...rows.filter((row) => row.consequence)];
+  return { variants: columnNames(variants), scenarios: scenarios.map((s) => s.name), runs, seed, rows: ordered };
 }
