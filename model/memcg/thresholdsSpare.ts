@@ -10,7 +10,9 @@ import { mem_cgroup_threshold_ary, mem_cgroup_usage, type mem_cgroup, type mem_c
 import { __mem_cgroup_threshold } from './thresholdCheck.js';
 
 /*
- * The thresholds as 2.6.35 rewrote them and 6.x still has them (versions.md 4c, "Never-fail unregister"):
+ * The thresholds as 2.6.35 rewrote them and 6.x still has them (versions.md 4c, "Never-fail unregister"). [RECON
+ * for 2.6.35-3.x: versions.md quotes the 6.x text and describes the 2.6.35 patch; the model uses the 6.x text
+ * for every era from 2.6.35 on.]
  * register keeps the array it replaces as a spare buffer, so unregister never allocates and never fails; it is a
  * no-op when there is no array, or no entry of the eventfd (the N-1 extra calls for N events on one eventfd).
  * Both take thresholds_lock and wait for RCU: process context.

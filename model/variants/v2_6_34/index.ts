@@ -10,14 +10,14 @@ import { cgroup_write_event_control } from './writeEventControl.js';
 /**
  * As merged for 2.6.34 and unchanged in these functions up to 3.7 (versions.md 2a-2c): events torn down in
  * cgroup_rmdir() once the directory is gone, the wake function takes its entry off the queue, each event pins
- * the directory dentry, the fail path checks cfile. The memory controller of 2.6.34: the v5 thresholds without
- * their mem_cgroup references.
+ * the directory dentry, the fail path checks cfile. The memory controller of 2.6.34 only (2.6.35 made its
+ * unregister never fail): the v5 thresholds without their mem_cgroup references.
  */
 export const v2_6_34: Variant = {
   ...v4,
   name: 'v2.6.34',
   base: 'v4',
-  title: 'as merged for 2.6.34 (unchanged to 3.7): teardown after the directory is gone, dentry pin, fixed fail path',
+  title: 'as merged for 2.6.34 (its cgroup side unchanged to 3.7; memcg as in 2.6.34): teardown after the directory is gone, dentry pin, fixed fail path',
   source: '../shared/reference/versions.md section 2 (2c verbatim, from a 3.2.13 tree)',
   subsystems: [memcg_2634],
   cgroup_call_pre_destroy,
