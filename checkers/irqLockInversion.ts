@@ -22,7 +22,6 @@ export class IrqLockInversionChecker extends LockdepChecker {
 
   lockAcquire(cpu: Cpu, lock: LockBase, site: Site): void {
     const cls = lock.cls.name;
-    const w: Witness = { run: this.ctx.run, actor: cpu.name, step: this.ctx.host.step, site };
     const bits: IrqUsage[] = [];
     if (cpu.kind === 'hardirq') bits.push('IN-HARDIRQ-W');
     if (cpu.kind === 'softirq') bits.push('IN-SOFTIRQ-W');
@@ -31,18 +30,25 @@ export class IrqLockInversionChecker extends LockdepChecker {
       bits.push('HARDIRQ-ON-W');
       if (cpu.kind === 'process' && cpu.softirq_disabled === 0) bits.push('SOFTIRQ-ON-W');
     }
-    for (const state of [this.local, this.global]) {
-      let usage = false;
-      let edge = false;
-      for (const b of bits) usage = state.markUsage(cls, b, w) || usage;
-      for (const h of cpu.held) {
-        if (h.lock.cls.name !== cls) edge = state.addEdge(h.lock.cls.name, cls, { ...w, heldSite: h.site }) || edge;
-      }
-      if (usage || edge) {
-        if (state === this.global) this.contributed = true;
-        if (state.inIrqSeen) this.check(state, edge);
-      }
+    this.acquireIn(this.local, cpu, cls, bits, site);
+    if (this.acquireIn(this.global, cpu, cls, bits, site)) this.contributed = true;
+  }
+
+  /** Records the acquire in one lockdep state; true when it taught that state something new. */
+  private acquireIn(state: LockdepState, cpu: Cpu, cls: string, bits: readonly IrqUsage[], site: Site): boolean {
+    // Most acquires repeat what lockdep knows: find that out before building any witness.
+    let fresh = false;
+    for (const b of bits) if (!state.hasUsage(cls, b)) fresh = true;
+    for (const h of cpu.held) if (h.lock.cls.name !== cls && !state.hasEdge(h.lock.cls.name, cls)) fresh = true;
+    if (!fresh) return false;
+    const w: Witness = { run: this.ctx.run, actor: cpu.name, step: this.ctx.host.step, site };
+    let edge = false;
+    for (const b of bits) state.markUsage(cls, b, w);
+    for (const h of cpu.held) {
+      if (h.lock.cls.name !== cls) edge = state.addEdge(h.lock.cls.name, cls, { ...w, heldSite: h.site }) || edge;
     }
+    if (state.inIrqSeen) this.check(state, edge);
+    return true;
   }
 
   /** `byEdge`: this acquire added a dependency (lockdep's check_prev_add); otherwise only a usage bit (mark_lock). */

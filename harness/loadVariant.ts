@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import type TS from 'typescript';
 import type { Variant } from '../model/variant.js';
 import { registerUserModule, sourceLinesOf } from './userModules.js';
 import { registerModelSource } from '../model/kernel.js';
@@ -25,8 +25,8 @@ export function isVariantPath(spec: string): boolean {
 }
 
 /** The first few type errors of `file`, as `file:line:col message`, checked against cgsim's declarations. */
-function typeErrors(file: string, spec: string): string[] {
-  const options: ts.CompilerOptions = {
+function typeErrors(ts: typeof TS, file: string, spec: string): string[] {
+  const options: TS.CompilerOptions = {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -83,7 +83,9 @@ export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
   let code = readFileSync(file, 'utf8');
   let lineMap: number[] | null = null;
   if (/\.m?ts$/.test(file)) {
-    const errors = typeErrors(file, spec);
+    // The compiler is big: loaded only when a .ts variant is.
+    const ts = (await import('typescript')).default;
+    const errors = typeErrors(ts, file, spec);
     if (errors.length > 0) throw new VariantLoadError(`variant '${spec}' does not compile: ${errors.join('; ')}`);
     const out = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true }, fileName: file });
     code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, '');

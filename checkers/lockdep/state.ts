@@ -81,6 +81,10 @@ export class LockdepState {
     return true;
   }
 
+  hasUsage(cls: string, bit: IrqUsage): boolean {
+    return this.usage.get(cls)?.has(bit) === true;
+  }
+
   usageOf(cls: string, bit: IrqUsage): Witness | undefined {
     return this.usage.get(cls)?.get(bit);
   }
