@@ -1,5 +1,6 @@
 import type { Waitable } from '../sim/actor.js';
 import type { SimHost } from '../sim/execution.js';
+import { PSEUDO_MODEL_BASE } from '../sim/footprint.js';
 import type { Cpu } from './context.js';
 import { Allocation, ErrPtr, KObject, type Ptr } from './memory.js';
 import { Poison, type Probes } from './probes.js';
@@ -12,6 +13,21 @@ import type { KernelStatics } from './statics.js';
  * directory and, for stacks mapped back to the sources (source maps, as in the tests), the source directory.
  */
 const MODEL_DIRS = [new URL('.', import.meta.url).pathname, new URL('.', import.meta.url).pathname.replace(/\/dist\/model\/$/, '/model/')];
+
+/** Allocation keys: (allocating actor + 1) * stride + that actor's count of blocks so far. */
+const ALLOC_KEY_STRIDE = 1 << 24;
+
+/** A pseudo-object per C type whose allocations fault injection counts (FNV-1a of the name, below the engine's ids). */
+function faultCounterKey(type: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < type.length; i++) h = Math.imul(h ^ type.charCodeAt(i), 0x01000193) >>> 0;
+  return PSEUDO_MODEL_BASE - 1 - (h % 1_000_000);
+}
+
+/** A CPU's RCU read-side state, as a pseudo-object: synchronize_rcu() waits on it. */
+export function rcuStateKey(actor: number): number {
+  return PSEUDO_MODEL_BASE - 2_000_000 - actor;
+}
 
 /**
  * Steps a CPU may run without a chance to schedule before the soft-lockup watchdog fires. No code path of the
@@ -51,6 +67,8 @@ export class Kernel {
   /** Static kernel objects (the system workqueue, cgroup_mutex, the root cgroup). Set by boot(). */
   s!: KernelStatics;
   private readonly counters = new Map<string, number>();
+  /** Blocks allocated so far by each actor (-1: boot), for stable allocation keys. */
+  private readonly allocSeq = new Map<number, number>();
   private readonly allocFailures = new Map<string, number>();
 
   constructor(
@@ -92,6 +110,7 @@ export class Kernel {
   rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, false, site, what || p.name);
+    this.host.footprint?.read(p.mem.key);
     return p;
   }
 
@@ -105,7 +124,17 @@ export class Kernel {
   wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, true, site, what || p.name);
+    this.host.footprint?.write(p.mem.key);
     return p;
+  }
+
+  /** Records, for the dependency analysis only, that this step reads or writes a pseudo-object (see footprint.ts). */
+  touch(id: number, write: boolean): void {
+    const fp = this.host.footprint;
+    if (fp !== null) {
+      if (write) fp.write(id);
+      else fp.read(id);
+    }
   }
 
   /** `might_sleep()`: the current CPU is about to do something that may sleep. */
@@ -118,6 +147,10 @@ export class Kernel {
     const n = (this.counters.get(type) ?? 0) + 1;
     this.counters.set(type, n);
     const mem = new Allocation(n, type, size, kind);
+    const by = kind === 'static' ? -1 : this.host.current.id;
+    const seq = (this.allocSeq.get(by) ?? 0) + 1;
+    this.allocSeq.set(by, seq);
+    mem.key = (by + 1) * ALLOC_KEY_STRIDE + seq;
     mem.allocStep = this.host.step;
     mem.allocActor = kind === 'static' ? 'boot' : this.host.current.name;
     mem.allocSite = site;
@@ -130,6 +163,8 @@ export class Kernel {
     if (this.faults.length === 0) return false;
     const n = (this.allocFailures.get(type) ?? 0) + 1;
     this.allocFailures.set(type, n);
+    // Which allocation of a type fails depends on the order of all of them: a shared counter.
+    this.touch(faultCounterKey(type), true);
     return this.faults.some((f) => f.type === type && f.nth === n);
   }
 

@@ -17,6 +17,11 @@ export class Allocation {
   /** The object living in this block, for reports (its refcounts, its state). */
   obj: KObject | null = null;
   readonly name: string;
+  /**
+   * Its identity for the dependency analysis (sim/footprint.ts): who allocated it and how many blocks that actor
+   * had allocated before, so one actor's block has the same key whatever the others did first.
+   */
+  key = 0;
 
   constructor(
     readonly id: number,
@@ -30,13 +35,22 @@ export class Allocation {
   }
 }
 
+/**
+ * Lets a test see every object the model creates, to check that each step declares what it touches (see
+ * test/helpers/footprintAudit.ts). Null outside that audit; the model never sets it.
+ */
+export const objectAudit: { wrap: ((o: KObject) => KObject) | null } = { wrap: null };
+
 /** A modelled kernel struct, or a struct embedded in one (a list_head inside a cgroup_event shares its block). */
 export abstract class KObject {
   constructor(
     readonly mem: Allocation,
     /** `cgroup_event#3`, or `cgroup_event#3.list` for an embedded member. */
     readonly name: string,
-  ) {}
+  ) {
+    // The audit hands back a proxy that sees every field access; `this` in subclasses is then that proxy.
+    if (objectAudit.wrap !== null) return objectAudit.wrap(this) as this;
+  }
 
   /** What a leak report should say about this object beyond its type (`kref=1`, `f_count=2`). */
   describeState(): string {

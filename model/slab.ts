@@ -42,6 +42,7 @@ export function* kfree(k: Kernel, p: Ptr<KObject>, site: Site): KGen {
   if (p instanceof ErrPtr) k.probes.badPointer(p, site, 'kfree');
   const mem = p.mem;
   k.probes.free(mem, site);
+  k.touch(mem.key, true);
   if (mem.freed) return;
   mem.freed = true;
   mem.freeStep = k.host.step;

@@ -44,12 +44,15 @@ export class workqueue_struct extends KObject {
     this.lock = spin_lock_init(mem, 'system_wq.cwq->lock', '&cwq->lock');
     this.worklist = new list_head(mem, 'system_wq.worklist', this);
     INIT_LIST_HEAD(this.worklist);
+    const deps = [mem.key];
     this.more_work = {
       idle: true,
+      deps,
       ready: () => this.worklist.next !== this.worklist,
       describe: () => 'worker_thread() sleeps until work is queued',
     };
     this.drained = {
+      deps,
       ready: () => this.worklist.next === this.worklist && this.running === 0,
       describe: () => 'flush_scheduled_work() waits for queued and running work',
     };
@@ -88,12 +91,12 @@ export function* worker_thread(k: Kernel): KGen {
       const work = container_of(wq.worklist.next as list_head, work_struct);
       const f = k.rd(work, L_run).func;
       yield* list_del_init(k, work.entry, L_run);
-      wq.running++;
+      k.wr(wq, L_run).running++;
       yield* spin_unlock_irq(k, wq.lock, L_run);
       yield k.op('work_clear_pending', work, L_run);
       k.wr(work, L_run).pending = false;
       if (f !== null) yield* f(k, work);
-      wq.running--;
+      k.wr(wq, L_run).running--;
       // cond_resched() between two works (process_one_work() from 2.6.36): a work that keeps being queued
       // again does not lock the kworker's CPU up by itself.
       k.may_schedule();

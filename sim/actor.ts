@@ -13,6 +13,8 @@ export interface Waitable {
    * Waitable does not keep the execution alive and is not part of a deadlock.
    */
   readonly idle?: boolean;
+  /** The objects `ready()` reads, in the model's numbering (see footprint.ts): what can make the wait end. */
+  readonly deps?: readonly number[];
 }
 
 /** The body of an actor: each `yield` ends one visible step; code between two yields runs atomically. */

@@ -1,7 +1,8 @@
 import { Actor, type ActorSpec } from './actor.js';
 import { FatalFinding, type Finding } from './finding.js';
 import { encodeSchedule } from './schedule.js';
-import { ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
+import { PRUNE, ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
+import { cpuOf, Footprint, lifeOf, settle } from './footprint.js';
 import { whyNotRunnable } from './blocked.js';
 import type { Site } from './site.js';
 import { describeObject, type TraceStep } from './trace.js';
@@ -15,6 +16,8 @@ export interface SimHost {
   /** True when this execution records a trace (replay), false while exploring. */
   readonly tracing: boolean;
   readonly actors: readonly Actor[];
+  /** Where the model records what the running step reads and writes; null unless the strategy asks for it. */
+  readonly footprint: Footprint | null;
   /** Records a finding made during the current step. */
   report(finding: Finding): void;
 }
@@ -41,7 +44,7 @@ export interface ExecutionOptions {
   readonly tracing?: boolean;
 }
 
-export type Ending = 'complete' | 'deadlock' | 'fatal' | 'step-bound' | 'schedule-end' | 'stopped';
+export type Ending = 'complete' | 'deadlock' | 'fatal' | 'step-bound' | 'schedule-end' | 'stopped' | 'pruned';
 
 /** What an actor that never finished was about to do when the execution ended. */
 export interface PendingOp {
@@ -89,6 +92,7 @@ const DEFAULT_MAX_STEPS = 20_000;
 export class Execution implements SimHost {
   readonly actors: Actor[] = [];
   readonly tracing: boolean;
+  readonly footprint: Footprint | null;
   current!: Actor;
   step = 0;
   private readonly program: Program;
@@ -108,6 +112,7 @@ export class Execution implements SimHost {
     options: ExecutionOptions = {},
   ) {
     this.tracing = options.tracing === true;
+    this.footprint = strategy.observes === true ? new Footprint() : null;
     this.trace = this.tracing ? [] : null;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.stopAtFirstBug = options.stopAtFirstBug === true;
@@ -207,7 +212,7 @@ export class Execution implements SimHost {
       }
       const id = this.pick(runnable);
       if (id < 0) {
-        ending = 'schedule-end';
+        ending = id === PRUNE ? 'pruned' : 'schedule-end';
         break;
       }
       ending = this.runStep(this.actors[id]!);
@@ -254,6 +259,8 @@ export class Execution implements SimHost {
         findings: [],
       });
     }
+    const fp = this.footprint;
+    if (fp !== null) this.schedulingAccesses(a, fp);
     this.stepping = true;
     try {
       this.advance(a);
@@ -261,6 +268,7 @@ export class Execution implements SimHost {
       if (e instanceof FatalFinding) {
         a.done = true;
         this.report(e.finding);
+        if (fp !== null) this.observed(a, fp);
         this.step++;
         return 'fatal';
       }
@@ -273,8 +281,25 @@ export class Execution implements SimHost {
     } finally {
       this.stepping = false;
     }
+    if (fp !== null) this.observed(a, fp);
     this.step++;
     return null;
+  }
+
+  /** What scheduling itself makes a step depend on (see footprint.ts), recorded before the step runs. */
+  private schedulingAccesses(a: Actor, fp: Footprint): void {
+    fp.clear();
+    const deps = a.waitOn?.deps;
+    if (deps !== undefined) for (const id of deps) fp.read(id);
+    if (!a.started) for (const d of a.after) fp.read(lifeOf(d.id));
+    const cpu = a.host ?? (a.interrupters.length > 0 ? a : null);
+    if (cpu !== null) fp.write(cpuOf(cpu.id));
+  }
+
+  /** Hands the step's footprint to the strategy; an actor's last step also ends its life. */
+  private observed(a: Actor, fp: Footprint): void {
+    if (a.done) fp.write(lifeOf(a.id));
+    this.strategy.observe?.(this.step, settle(a.id, fp));
   }
 
   private mismatch(e: ScheduleMismatchError): ExecutionError {

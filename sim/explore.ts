@@ -50,7 +50,7 @@ export function betterWitness(a: Witness, b: Witness): boolean {
 export class BugCollector {
   private readonly byKey = new Map<string, FoundBug>();
   readonly bugs: FoundBug[] = [];
-  readonly endings: Record<Ending, number> = { complete: 0, deadlock: 0, fatal: 0, 'step-bound': 0, 'schedule-end': 0, stopped: 0 };
+  readonly endings: Record<Ending, number> = { complete: 0, deadlock: 0, fatal: 0, 'step-bound': 0, 'schedule-end': 0, stopped: 0, pruned: 0 };
   runs = 0;
   steps = 0;
 

@@ -39,7 +39,7 @@ export function* kernfs_fop_write(k: Kernel, f: file, data: Uint8Array): KGen<nu
   let ret = -ENODEV;
   yield k.op('kernfs_get_active', cgrp, L_write);
   if (!k.rd(cgrp, L_write).kn_deactivated) {
-    cgrp.kn_active++;
+    k.wr(cgrp, L_write).kn_active++;
     ret = cft.write_string === undefined ? -EINVAL : yield* cft.write_string(k, cgrp, cft, { buf, off: 0 });
     yield k.op('kernfs_put_active', cgrp, L_write);
     k.wr(cgrp, L_write).kn_active--;
@@ -50,6 +50,7 @@ export function* kernfs_fop_write(k: Kernel, f: file, data: Uint8Array): KGen<nu
 
 function drained(cgrp: cgroup): Waitable {
   return {
+    deps: [cgrp.mem.key],
     ready: () => cgrp.kn_active === 0,
     describe: () => `kernfs_drain(${cgrp.path}) waits for ${cgrp.kn_active} write(s) in flight`,
   };

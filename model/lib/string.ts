@@ -10,6 +10,7 @@ export function read_byte(k: Kernel, p: CharPtr, i: number, site: Site): number 
   const buf = k.rd(p.buf, site, p.buf.name);
   const off = p.off + i;
   k.probes.accessBytes(buf.mem, off, 1, false, site);
+  k.touch(buf.mem.key, false);
   return off >= 0 && off < buf.bytes.length ? buf.bytes[off]! : 0;
 }
 
@@ -17,6 +18,7 @@ function write_byte(k: Kernel, p: CharPtr, i: number, v: number, site: Site): vo
   const buf = k.wr(p.buf, site, p.buf.name);
   const off = p.off + i;
   k.probes.accessBytes(buf.mem, off, 1, true, site);
+  k.touch(buf.mem.key, true);
   if (off >= 0 && off < buf.bytes.length) buf.bytes[off] = v;
 }
 

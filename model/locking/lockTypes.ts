@@ -51,6 +51,11 @@ export abstract class LockBase extends KObject implements Waitable {
     return this.owner === null;
   }
 
+  /** A waiter's wait ends when the lock is released: a write to the lock (its block). */
+  get deps(): readonly number[] {
+    return [this.mem.key];
+  }
+
   describe(): string {
     const how = this.sleeping ? 'sleeps in mutex_lock' : 'spins in spin_lock';
     const by = this.owner === null ? 'free' : `held by ${this.owner.name}`;

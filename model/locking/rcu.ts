@@ -1,6 +1,6 @@
 import type { Waitable } from '../../sim/actor.js';
 import type { Cpu } from '../context.js';
-import type { Kernel, KGen } from '../kernel.js';
+import { rcuStateKey, type Kernel, type KGen } from '../kernel.js';
 import type { Site } from '../site.js';
 
 /**
@@ -9,18 +9,24 @@ import type { Site } from '../site.js';
  */
 export function* rcu_read_lock(k: Kernel, site: Site): KGen {
   yield k.op('rcu_read_lock', null, site);
+  k.touch(rcuStateKey(k.host.current.id), true);
   k.cpu.rcu_read_depth++;
 }
 
 export function* rcu_read_unlock(k: Kernel, site: Site): KGen {
   yield k.op('rcu_read_unlock', null, site);
+  k.touch(rcuStateKey(k.host.current.id), true);
   const cpu = k.cpu;
   cpu.rcu_read_depth--;
   if (cpu.rcu_read_depth === 0) cpu.rcu_epoch++;
 }
 
 class GracePeriod implements Waitable {
-  constructor(private readonly readers: readonly { cpu: Cpu; epoch: number }[]) {}
+  readonly deps: readonly number[];
+
+  constructor(private readonly readers: readonly { cpu: Cpu; epoch: number }[]) {
+    this.deps = readers.map((r) => rcuStateKey(r.cpu.actor.id));
+  }
 
   ready(): boolean {
     return this.readers.every((r) => r.cpu.rcu_epoch !== r.epoch || r.cpu.rcu_read_depth === 0);
@@ -37,6 +43,7 @@ export function* synchronize_rcu(k: Kernel, site: Site): KGen {
   k.might_sleep(site, 'synchronize_rcu');
   const me = k.cpu;
   const cpus = k.host.actors.map((a) => a.local as Cpu);
+  for (const c of cpus) if (c !== me) k.touch(rcuStateKey(c.actor.id), false);
   const readers = cpus.filter((c) => c !== me && c.rcu_read_depth > 0).map((cpu) => ({ cpu, epoch: cpu.rcu_epoch }));
   // It sleeps until a grace period has passed, even when no reader is in a section right now.
   k.may_schedule();

@@ -1,3 +1,5 @@
+import type { StepAccess } from '../footprint.js';
+
 /**
  * A strategy decides, at every step, which runnable actor goes next. One strategy per file implements this
  * interface; the engine consults it at every step, forced ones included, so a replaying strategy can check
@@ -10,7 +12,18 @@ export interface Strategy {
    * order), or -1 to end the execution here (a replayed schedule that is used up).
    */
   pick(runnable: ArrayLike<number>, count: number, step: number): number;
+  /**
+   * Set by strategies that reason about dependencies (DPOR): the engine then records every step's footprint and
+   * hands it to `observe` once the step has run.
+   */
+  readonly observes?: boolean;
+  observe?(step: number, access: StepAccess): void;
 }
+
+/** What `pick` returns to end an execution here: a replayed schedule is used up. */
+export const END = -1;
+/** What `pick` returns to abandon an execution as redundant (every choice left is covered elsewhere). */
+export const PRUNE = -2;
 
 /** Thrown by a strategy that cannot follow its instructions (a replayed step names an actor that is not runnable). */
 export class ScheduleMismatchError extends Error {

@@ -97,6 +97,7 @@ export class FakeContext implements CheckContext {
         return self.step;
       },
       tracing: true,
+      footprint: null,
       actors,
       report: () => undefined,
     };

@@ -1,0 +1,69 @@
+/**
+ * What one step touched, for dynamic partial-order reduction: the objects it read and the objects it wrote, as
+ * numbers the model chooses (its memory blocks, and a few pseudo-objects). Two steps of different actors are
+ * dependent when they touch one object and at least one of them writes it; independent steps commute, so their
+ * order does not matter and need not be explored both ways.
+ *
+ * Besides the model's own accesses, the engine adds what scheduling itself implies:
+ * - a step that resumes from a wait reads what the wait's `ready()` reads (`Waitable.deps`), so the step that
+ *   made it ready is ordered before it;
+ * - an actor's first step reads its `after` actors' lives, and an actor's last step writes its own: an actor
+ *   that waits for others to finish is ordered after their ends;
+ * - an interrupt and the actor it interrupts share one CPU: all their steps write that CPU, so where the
+ *   interrupt comes among its host's steps is always explored.
+ */
+export class Footprint {
+  reads: number[] = [];
+  writes: number[] = [];
+
+  read(id: number): void {
+    this.reads.push(id);
+  }
+
+  write(id: number): void {
+    this.writes.push(id);
+  }
+
+  clear(): void {
+    this.reads.length = 0;
+    this.writes.length = 0;
+  }
+}
+
+/** One executed step: who ran, and what it read and wrote (each id once; an id written is not listed as read). */
+export interface StepAccess {
+  readonly actor: number;
+  readonly reads: readonly number[];
+  readonly writes: readonly number[];
+}
+
+/** The step's accesses, each id once, a written id only among the writes. */
+export function settle(actor: number, fp: Footprint): StepAccess {
+  const writes = [...new Set(fp.writes)].sort((a, b) => a - b);
+  const w = new Set(writes);
+  const reads = [...new Set(fp.reads)].filter((id) => !w.has(id)).sort((a, b) => a - b);
+  return { actor, reads, writes };
+}
+
+function meets(a: readonly number[], b: readonly number[]): boolean {
+  // Both sorted: a merge walk.
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return false;
+}
+
+/** Two steps conflict when one writes what the other reads or writes. Steps of one actor are always ordered. */
+export function conflict(a: StepAccess, b: StepAccess): boolean {
+  return meets(a.writes, b.writes) || meets(a.writes, b.reads) || meets(a.reads, b.writes);
+}
+
+/** Pseudo-object ids the engine uses; the model's own ids are non-negative, or below PSEUDO_MODEL_BASE. */
+export const lifeOf = (actor: number): number => -1 - actor;
+export const cpuOf = (actor: number): number => -1001 - actor;
+/** Below this, the model may number pseudo-objects of its own (a CPU's RCU state, a fault counter). */
+export const PSEUDO_MODEL_BASE = -100_000;
