@@ -121,7 +121,7 @@ test('runs, steps and endings are summed, and the summary is a snapshot of the e
   const s = c.summary();
   t.is(s.runs, 3);
   t.is(s.steps, 6);
-  t.deepEqual(s.endings, { complete: 1, deadlock: 1, fatal: 1, 'step-bound': 0, 'schedule-end': 0, stopped: 0 });
+  t.deepEqual(s.endings, { complete: 1, deadlock: 1, fatal: 1, 'step-bound': 0, 'schedule-end': 0, stopped: 0, pruned: 0 });
   t.is(s.bugs.length, 1);
   c.add(3, outcome([0], [], 'step-bound'));
   t.is(s.endings['step-bound'], 0);
