@@ -128,6 +128,19 @@ export class Kernel {
     return p;
   }
 
+  /**
+   * A lock's word is taken or dropped: checked like a write of its block (a lock in freed memory is a
+   * use-after-free), declared to the dependency analysis as an acquire or a release of the lock itself.
+   */
+  lockWord(lock: KObject & { readonly lockKey: number }, site: Site, how: 'acquire' | 'release'): void {
+    this.probes.access(lock.mem, true, site, lock.name);
+    const fp = this.host.footprint;
+    if (fp !== null) {
+      if (how === 'acquire') fp.acquire(lock.lockKey);
+      else fp.release(lock.lockKey);
+    }
+  }
+
   /** Records, for the dependency analysis only, that this step reads or writes a pseudo-object (see footprint.ts). */
   touch(id: number, write: boolean): void {
     const fp = this.host.footprint;

@@ -22,6 +22,8 @@ export class Allocation {
    * had allocated before, so one actor's block has the same key whatever the others did first.
    */
   key = 0;
+  /** Locks embedded in this block so far: each gets its own id for the dependency analysis. */
+  locks = 0;
 
   constructor(
     readonly id: number,

@@ -15,6 +15,8 @@ export interface Waitable {
   readonly idle?: boolean;
   /** The objects `ready()` reads, in the model's numbering (see footprint.ts): what can make the wait end. */
   readonly deps?: readonly number[];
+  /** The step that ends the wait takes a lock (its deps): for DPOR, an acquire rather than a write. */
+  readonly acquire?: boolean;
 }
 
 /** The body of an actor: each `yield` ends one visible step; code between two yields runs atomically. */

@@ -217,6 +217,12 @@ export class Execution implements SimHost {
       }
       ending = this.runStep(this.actors[id]!);
     }
+    if (this.footprint !== null) {
+      const waiting = this.actors
+        .filter((a) => a.started && !a.done && a.waitOn !== null && a.waitOn.idle !== true && !a.waitOn.ready())
+        .map((a) => ({ actor: a.id, deps: a.waitOn!.deps ?? [], acquire: a.waitOn!.acquire === true }));
+      this.strategy.ended?.(waiting);
+    }
     if (ending === 'complete') this.program.finished?.();
     if (ending === 'deadlock') this.program.stuck?.(this.actors.filter((a) => a.started && !a.done && !(a.daemon && a.waitOn?.idle === true)));
     return {

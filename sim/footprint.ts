@@ -15,6 +15,8 @@
 export class Footprint {
   reads: number[] = [];
   writes: number[] = [];
+  acquires: number[] = [];
+  releases: number[] = [];
 
   read(id: number): void {
     this.reads.push(id);
@@ -24,25 +26,49 @@ export class Footprint {
     this.writes.push(id);
   }
 
+  /** Takes lock `id`: ordered after the lock's previous acquire and release, and in a race with other acquires. */
+  acquire(id: number): void {
+    this.acquires.push(id);
+  }
+
+  /** Releases lock `id`: the next acquire is ordered after it, but the two are no race (that acquire waited). */
+  release(id: number): void {
+    this.releases.push(id);
+  }
+
   clear(): void {
     this.reads.length = 0;
     this.writes.length = 0;
+    this.acquires.length = 0;
+    this.releases.length = 0;
   }
 }
 
-/** One executed step: who ran, and what it read and wrote (each id once; an id written is not listed as read). */
+/**
+ * One executed step: who ran, what it read and wrote (each id once; an id written is not listed as read), and
+ * the locks it took and released. All sorted.
+ */
 export interface StepAccess {
   readonly actor: number;
   readonly reads: readonly number[];
   readonly writes: readonly number[];
+  readonly acquires: readonly number[];
+  readonly releases: readonly number[];
 }
+
+const NONE: readonly number[] = [];
+const sortedSet = (xs: readonly number[]): readonly number[] => (xs.length === 0 ? NONE : [...new Set(xs)].sort((a, b) => a - b));
 
 /** The step's accesses, each id once, a written id only among the writes. */
 export function settle(actor: number, fp: Footprint): StepAccess {
-  const writes = [...new Set(fp.writes)].sort((a, b) => a - b);
-  const w = new Set(writes);
-  const reads = [...new Set(fp.reads)].filter((id) => !w.has(id)).sort((a, b) => a - b);
-  return { actor, reads, writes };
+  const writes = sortedSet(fp.writes);
+  const reads = sortedSet(fp.reads).filter((id) => !writes.includes(id));
+  return { actor, reads, writes, acquires: sortedSet(fp.acquires), releases: sortedSet(fp.releases) };
+}
+
+/** A step with plain accesses only (tests, and a waiting actor's step that never ran). */
+export function access(actor: number, reads: readonly number[], writes: readonly number[], acquires: readonly number[] = NONE): StepAccess {
+  return { actor, reads: sortedSet(reads), writes: sortedSet(writes), acquires: sortedSet(acquires), releases: NONE };
 }
 
 function meets(a: readonly number[], b: readonly number[]): boolean {
@@ -57,9 +83,20 @@ function meets(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-/** Two steps conflict when one writes what the other reads or writes. Steps of one actor are always ordered. */
+/**
+ * Two steps may race when one writes what the other reads or writes, or both take one lock: their order can go
+ * either way.
+ */
+export function mayRace(a: StepAccess, b: StepAccess): boolean {
+  return meets(a.writes, b.writes) || meets(a.writes, b.reads) || meets(a.reads, b.writes) || meets(a.acquires, b.acquires);
+}
+
+/**
+ * Two steps are dependent (their order is part of the trace) when they may race, or one releases a lock the
+ * other takes. Steps of one actor are always ordered.
+ */
 export function conflict(a: StepAccess, b: StepAccess): boolean {
-  return meets(a.writes, b.writes) || meets(a.writes, b.reads) || meets(a.reads, b.writes);
+  return mayRace(a, b) || meets(a.releases, b.acquires) || meets(a.acquires, b.releases);
 }
 
 /** Pseudo-object ids the engine uses; the model's own ids are non-negative, or below PSEUDO_MODEL_BASE. */

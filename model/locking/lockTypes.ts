@@ -1,3 +1,4 @@
+import { PSEUDO_MODEL_BASE } from '../../sim/footprint.js';
 import type { Waitable } from '../../sim/actor.js';
 import type { Cpu } from '../context.js';
 import type { Kernel } from '../kernel.js';
@@ -33,11 +34,26 @@ export interface HeldLock {
   readonly site: Site;
 }
 
+const LOCK_KEY_BASE = PSEUDO_MODEL_BASE - 10_000_000;
+
+/** The nth lock created in a block gets the nth id of that block: stable whatever the other actors do. */
+function lockKeyIn(mem: Allocation): number {
+  return LOCK_KEY_BASE - (mem.key * 16 + mem.locks++);
+}
+
 /** What spinlock_t and struct mutex share: an owner, a class, and being something a CPU can wait for. */
 export abstract class LockBase extends KObject implements Waitable {
   owner: Cpu | null = null;
   ownerSite: Site | null = null;
   abstract readonly sleeping: boolean;
+  /**
+   * The lock as the dependency analysis knows it (sim/footprint.ts): taking it is an acquire of this id,
+   * dropping it a release, rather than writes of the struct it lives in.
+   */
+  readonly lockKey: number;
+  /** A waiter's wait ends when the lock is released; the step that ends it takes the lock. */
+  readonly deps: readonly number[];
+  readonly acquire = true;
 
   constructor(
     mem: Allocation,
@@ -45,15 +61,12 @@ export abstract class LockBase extends KObject implements Waitable {
     readonly cls: LockClass,
   ) {
     super(mem, name);
+    this.lockKey = lockKeyIn(mem);
+    this.deps = [this.lockKey];
   }
 
   ready(): boolean {
     return this.owner === null;
-  }
-
-  /** A waiter's wait ends when the lock is released: a write to the lock (its block). */
-  get deps(): readonly number[] {
-    return [this.mem.key];
   }
 
   describe(): string {
@@ -69,7 +82,7 @@ export abstract class LockBase extends KObject implements Waitable {
  */
 export function lock_acquired(k: Kernel, lock: LockBase, site: Site): Cpu {
   const cpu = k.cpu;
-  k.wr(lock, site, lock.name);
+  k.lockWord(lock, site, 'acquire');
   k.probes.lockAcquire(cpu, lock, site);
   lock.owner = cpu;
   lock.ownerSite = site;
@@ -80,7 +93,7 @@ export function lock_acquired(k: Kernel, lock: LockBase, site: Site): Cpu {
 /** The current CPU releases `lock`. Within the current step. */
 export function lock_released(k: Kernel, lock: LockBase, site: Site): Cpu {
   const cpu = k.cpu;
-  k.wr(lock, site, lock.name);
+  k.lockWord(lock, site, 'release');
   k.probes.lockRelease(cpu, lock, site);
   const i = cpu.held.findIndex((h) => h.lock === lock);
   if (i >= 0) cpu.held.splice(i, 1);

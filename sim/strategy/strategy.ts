@@ -18,6 +18,19 @@ export interface Strategy {
    */
   readonly observes?: boolean;
   observe?(step: number, access: StepAccess): void;
+  /**
+   * For observing strategies, once the execution has ended: the actors left waiting (not idle daemons), each
+   * with what its wait depends on. A waiting actor's next step is a step too, one that could not run: DPOR
+   * looks for the orders in which it could have.
+   */
+  ended?(waiting: readonly Waiting[]): void;
+}
+
+/** An actor an execution left waiting: what its wait depends on, and whether its next step takes a lock. */
+export interface Waiting {
+  readonly actor: number;
+  readonly deps: readonly number[];
+  readonly acquire: boolean;
 }
 
 /** What `pick` returns to end an execution here: a replayed schedule is used up. */

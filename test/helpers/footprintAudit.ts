@@ -82,6 +82,8 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
   const log = new Map<object, Map<string, Access[]>>();
   const containers = new WeakMap<object, object>();
   const violations: Violation[] = [];
+  /** Accesses between steps to objects no waiting actor lists: a problem if some step writes that field. */
+  const between: { owner: object; field: string; write: boolean }[] = [];
 
   // The objects behind the proxies: reading a proxy's fields would log again.
   const targets = new WeakMap<object, KObject>();
@@ -91,13 +93,12 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
     if (host === null || flag.inChecker > 0 || !recorder.begun) return;
     if (!recorder.stepping) {
       // Between steps, only the engine asks waits whether they are over: what ready() reads must be in deps.
-      const key = keyOf(owner);
+      const t = targets.get(owner) as KObject & { lockKey?: number };
+      const key = t.lockKey ?? t.mem.key;
       flag.inChecker++; // the audit's own look at the waits is not the kernel's
       const listed = host.actors.some((a) => a.waitOn?.deps?.includes(key) === true);
       flag.inChecker--;
-      if (write || !listed) {
-        violations.push({ what: `${nameOf(owner)}.${field}`, detail: `${write ? 'written' : 'read'} between steps, and no waiting actor lists it in its deps` });
-      }
+      if (write || !listed) between.push({ owner, field, write });
       return;
     }
     const step = host.step;
@@ -158,13 +159,16 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
   }
 
   const hb = happensBefore(recorder.steps);
-  const declared = (step: number, key: number, write: boolean): boolean => {
+  const declared = (step: number, key: number, lockKey: number | undefined, write: boolean): boolean => {
     const a = recorder.steps[step];
     if (a === undefined) return true; // a step that never completed (a model error) declares nothing
+    // A lock's own fields (its owner) change when it is taken or dropped: declared as acquire or release.
+    if (lockKey !== undefined && (a.acquires.includes(lockKey) || a.releases.includes(lockKey))) return true;
     return a.writes.includes(key) || (!write && a.reads.includes(key));
   };
   for (const [owner, byField] of log) {
     const key = keyOf(owner);
+    const lockKey = (targets.get(owner) as { lockKey?: number }).lockKey;
     for (const [field, list] of byField) {
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
@@ -174,7 +178,7 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
           // Ordered by declared dependencies (or by `after`): no trace runs them the other way round.
           if (hb(x.step, y.step)) continue;
           for (const z of [x, y]) {
-            if (!declared(z.step, key, z.write)) {
+            if (!declared(z.step, key, lockKey, z.write)) {
               violations.push({
                 what: `${nameOf(owner)}.${field}`,
                 detail: `step ${z.step + 1} by actor ${z.actor} ${z.write ? 'writes' : 'reads'} it undeclared; actor ${z === x ? y.actor : x.actor} ${(z === x ? y : x).write ? 'writes' : 'reads'} it at step ${(z === x ? y : x).step + 1}`,
@@ -184,6 +188,10 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
         }
       }
     }
+  }
+  for (const b of between) {
+    const mutable = log.get(b.owner)?.get(b.field)?.some((x) => x.write) === true;
+    if (b.write || mutable) violations.push({ what: `${nameOf(b.owner)}.${b.field}`, detail: `${b.write ? 'written' : 'read'} between steps, and no waiting actor lists it in its deps` });
   }
   return dedupe(violations);
 }
