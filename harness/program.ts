@@ -41,7 +41,7 @@ export function programFor(variant: Variant, scenario: Scenario, checkers: reado
     const actors: ActorSpec[] = [{ name: 'setup', body: plan.setup }];
     for (const a of plan.actors) {
       if (a.interrupts !== undefined) contexts.set(a.name, a.context ?? 'softirq');
-      actors.push({ name: a.name, body: a.body, after: ['setup'], ...(a.interrupts !== undefined ? { interrupts: a.interrupts } : {}) });
+      actors.push({ name: a.name, body: a.body, after: ['setup', ...(a.after ?? [])], ...(a.interrupts !== undefined ? { interrupts: a.interrupts } : {}) });
     }
     for (let i = 0; i < (plan.kworkers ?? 1); i++) actors.push({ name: `kworker/${i}`, body: () => worker_thread(k), daemon: true, prime: true });
     actors.push({ name: 'teardown', body: () => u.teardown(), after: names });

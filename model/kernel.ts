@@ -110,7 +110,12 @@ export class Kernel {
   rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, false, site, what || p.name);
-    this.host.footprint?.read(p.mem.key);
+    const fp = this.host.footprint;
+    if (fp !== null) {
+      // The block's liveness (a kfree writes it), and the object itself.
+      fp.read(p.mem.key);
+      fp.read(p.key);
+    }
     return p;
   }
 
@@ -124,7 +129,11 @@ export class Kernel {
   wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, true, site, what || p.name);
-    this.host.footprint?.write(p.mem.key);
+    const fp = this.host.footprint;
+    if (fp !== null) {
+      fp.read(p.mem.key);
+      fp.write(p.key);
+    }
     return p;
   }
 
@@ -136,6 +145,7 @@ export class Kernel {
     this.probes.access(lock.mem, true, site, lock.name);
     const fp = this.host.footprint;
     if (fp !== null) {
+      fp.read(lock.mem.key);
       if (how === 'acquire') fp.acquire(lock.lockKey);
       else fp.release(lock.lockKey);
     }

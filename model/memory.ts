@@ -22,8 +22,6 @@ export class Allocation {
    * had allocated before, so one actor's block has the same key whatever the others did first.
    */
   key = 0;
-  /** Locks embedded in this block so far: each gets its own id for the dependency analysis. */
-  locks = 0;
 
   constructor(
     readonly id: number,
@@ -37,6 +35,15 @@ export class Allocation {
   }
 }
 
+/** Object keys lie above every block key: 2^31 + block key * 2^21 + a hash of the place in the block. */
+function objectKey(mem: Allocation, name: string): number {
+  // The block's own numbering (`#3`) depends on what other actors allocated first: keep only the place.
+  const place = name.startsWith(mem.name) ? name.slice(mem.name.length) : `/${name}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < place.length; i++) h = Math.imul(h ^ place.charCodeAt(i), 0x01000193) >>> 0;
+  return 2 ** 31 + mem.key * 2 ** 21 + (h & (2 ** 21 - 1));
+}
+
 /**
  * Lets a test see every object the model creates, to check that each step declares what it touches (see
  * test/helpers/footprintAudit.ts). Null outside that audit; the model never sets it.
@@ -45,11 +52,18 @@ export const objectAudit: { wrap: ((o: KObject) => KObject) | null } = { wrap: n
 
 /** A modelled kernel struct, or a struct embedded in one (a list_head inside a cgroup_event shares its block). */
 export abstract class KObject {
+  /**
+   * Its identity for the dependency analysis: its block's key and its place in the block (`.list`), so two
+   * structs embedded in one block (a cgroup and its event list) are told apart, and stable across executions.
+   */
+  readonly key: number;
+
   constructor(
     readonly mem: Allocation,
     /** `cgroup_event#3`, or `cgroup_event#3.list` for an embedded member. */
     readonly name: string,
   ) {
+    this.key = objectKey(mem, name);
     // The audit hands back a proxy that sees every field access; `this` in subclasses is then that proxy.
     if (objectAudit.wrap !== null) return objectAudit.wrap(this) as this;
   }

@@ -44,7 +44,8 @@ export class workqueue_struct extends KObject {
     this.lock = spin_lock_init(mem, 'system_wq.cwq->lock', '&cwq->lock');
     this.worklist = new list_head(mem, 'system_wq.worklist', this);
     INIT_LIST_HEAD(this.worklist);
-    const deps = [mem.key];
+    // What ready() reads: the work list, and the count of works running.
+    const deps = [this.worklist.key, this.key];
     this.more_work = {
       idle: true,
       deps,

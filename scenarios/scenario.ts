@@ -8,6 +8,8 @@ export interface ScenarioActor {
   /** An interrupt handler: the actor whose CPU it interrupts. Its context is softirq unless `context` says otherwise. */
   readonly interrupts?: string;
   readonly context?: 'softirq' | 'hardirq';
+  /** Other actors of the scenario this one starts after (userspace doing one thing, then another). */
+  readonly after?: readonly string[];
 }
 
 /** One execution's plan: what userspace does first, alone; then what runs concurrently. */

@@ -3,7 +3,8 @@ import type { Scenario } from './scenario.js';
 
 /**
  * Two thresholds on one cgroup; the monitor closes the first eventfd while the allocation memcg's unregister
- * needs fails (failslab), and a task charges across both thresholds.
+ * needs fails (failslab); once close() has returned, a task charges across both thresholds, while the kernel
+ * may still be removing the event in its workqueue.
  */
 export const unregisterEnomem: Scenario = {
   name: 'unregister-enomem',
@@ -21,7 +22,7 @@ export const unregisterEnomem: Scenario = {
       },
       actors: [
         { name: 'close', body: () => u.close(monitor, efd) },
-        { name: 'charge', body: () => u.touch(worker, 12288) },
+        { name: 'charge', body: () => u.touch(worker, 12288), after: ['close'] },
       ],
       // Arrays 1 and 2 are the two registrations; the third is the one unregister allocates.
       faults: [{ type: 'mem_cgroup_threshold_ary', nth: 3 }],

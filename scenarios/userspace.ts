@@ -114,8 +114,9 @@ export class Userspace {
   /**
    * The standard teardown, run after every concurrent actor is done: wait for the workqueue, let the checkers
    * look at the quiet system, then release everything a correct kernel releases: every process exits (every fd
-   * closed), every task goes back to the root cgroup, every cgroup the scenario made is removed, and the
-   * workqueue is drained again.
+   * closed), every task goes back to the root cgroup, every cgroup the scenario made is removed. The teardown is
+   * not the race under study: after each system call it waits for the work that call queued, so its steps never
+   * interleave with the kworker's and do not multiply the executions an exhaustive search has to run.
    */
   *teardown(): KGen {
     const k = this.k;
@@ -124,10 +125,20 @@ export class Userspace {
     k.probes.api({ type: 'quiescent' });
     for (const p of this.procs) {
       const fds = p.task.files!.fd;
-      for (let fd = 0; fd < fds.length; fd++) if (fds[fd] !== null) yield* this.close(p, fd);
+      for (let fd = 0; fd < fds.length; fd++) {
+        if (fds[fd] === null) continue;
+        yield* this.close(p, fd);
+        yield* flush_scheduled_work(k, L_teardown);
+      }
     }
-    for (const p of this.procs) if (p.task.cgroup !== k.s.root) yield* this.attach(p, '/');
-    for (const path of [...this.made].reverse()) yield* this.rmdir(this.procs[0]!, path);
-    yield* flush_scheduled_work(k, L_teardown);
+    for (const p of this.procs) {
+      if (p.task.cgroup === k.s.root) continue;
+      yield* this.attach(p, '/');
+      yield* flush_scheduled_work(k, L_teardown);
+    }
+    for (const path of [...this.made].reverse()) {
+      yield* this.rmdir(this.procs[0]!, path);
+      yield* flush_scheduled_work(k, L_teardown);
+    }
   }
 }

@@ -296,8 +296,8 @@ export class Execution implements SimHost {
   private schedulingAccesses(a: Actor, fp: Footprint): void {
     fp.clear();
     const deps = a.waitOn?.deps;
-    if (deps !== undefined) for (const id of deps) fp.read(id);
-    if (!a.started) for (const d of a.after) fp.read(lifeOf(d.id));
+    if (deps !== undefined) for (const id of deps) fp.wait(id);
+    if (!a.started) for (const d of a.after) fp.wait(lifeOf(d.id));
     const cpu = a.host ?? (a.interrupters.length > 0 ? a : null);
     if (cpu !== null) fp.write(cpuOf(cpu.id));
   }

@@ -5,10 +5,10 @@
  * order does not matter and need not be explored both ways.
  *
  * Besides the model's own accesses, the engine adds what scheduling itself implies:
- * - a step that resumes from a wait reads what the wait's `ready()` reads (`Waitable.deps`), so the step that
- *   made it ready is ordered before it;
- * - an actor's first step reads its `after` actors' lives, and an actor's last step writes its own: an actor
- *   that waits for others to finish is ordered after their ends;
+ * - a step that resumes from a wait waits on what the wait's `ready()` reads (`Waitable.deps`), so the step
+ *   that made it ready is ordered before it;
+ * - an actor's first step waits on its `after` actors' lives, and an actor's last step writes its own: an actor
+ *   that waits for others to finish is ordered after their ends (and could not have started before them);
  * - an interrupt and the actor it interrupts share one CPU: all their steps write that CPU, so where the
  *   interrupt comes among its host's steps is always explored.
  */
@@ -17,9 +17,18 @@ export class Footprint {
   writes: number[] = [];
   acquires: number[] = [];
   releases: number[] = [];
+  waits: number[] = [];
 
   read(id: number): void {
     this.reads.push(id);
+  }
+
+  /**
+   * The step resumes from a wait whose `ready()` reads `id`: ordered after the writes that made it ready, but no
+   * race with them (before them it could not have run); a later write still races with it.
+   */
+  wait(id: number): void {
+    this.waits.push(id);
   }
 
   write(id: number): void {
@@ -41,6 +50,7 @@ export class Footprint {
     this.writes.length = 0;
     this.acquires.length = 0;
     this.releases.length = 0;
+    this.waits.length = 0;
   }
 }
 
@@ -54,21 +64,33 @@ export interface StepAccess {
   readonly writes: readonly number[];
   readonly acquires: readonly number[];
   readonly releases: readonly number[];
+  /** What its wait read (see Footprint.wait), when not also read or written by the step itself. */
+  readonly waits: readonly number[];
 }
 
 const NONE: readonly number[] = [];
-const sortedSet = (xs: readonly number[]): readonly number[] => (xs.length === 0 ? NONE : [...new Set(xs)].sort((a, b) => a - b));
+/** Sorted, each id once; no allocation for the common empty case. */
+function sortedSet(xs: readonly number[]): readonly number[] {
+  if (xs.length === 0) return NONE;
+  if (xs.length === 1) return [xs[0]!];
+  const out = xs.slice().sort((a, b) => a - b);
+  let n = 1;
+  for (let i = 1; i < out.length; i++) if (out[i] !== out[n - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
+}
 
 /** The step's accesses, each id once, a written id only among the writes. */
 export function settle(actor: number, fp: Footprint): StepAccess {
   const writes = sortedSet(fp.writes);
   const reads = sortedSet(fp.reads).filter((id) => !writes.includes(id));
-  return { actor, reads, writes, acquires: sortedSet(fp.acquires), releases: sortedSet(fp.releases) };
+  const waits = sortedSet(fp.waits).filter((id) => !writes.includes(id) && !reads.includes(id));
+  return { actor, reads, writes, acquires: sortedSet(fp.acquires), releases: sortedSet(fp.releases), waits };
 }
 
 /** A step with plain accesses only (tests, and a waiting actor's step that never ran). */
 export function access(actor: number, reads: readonly number[], writes: readonly number[], acquires: readonly number[] = NONE): StepAccess {
-  return { actor, reads: sortedSet(reads), writes: sortedSet(writes), acquires: sortedSet(acquires), releases: NONE };
+  return { actor, reads: sortedSet(reads), writes: sortedSet(writes), acquires: sortedSet(acquires), releases: NONE, waits: NONE };
 }
 
 function meets(a: readonly number[], b: readonly number[]): boolean {
@@ -84,19 +106,26 @@ function meets(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Two steps may race when one writes what the other reads or writes, or both take one lock: their order can go
- * either way.
+ * Step `a`, then step `b`, may race: their order could have gone the other way. One writes what the other reads
+ * or writes, or both take one lock, or `a` waited on what `b` writes. Not a race: `a` writes what `b` waited on
+ * (`b` could not run before), nor `a` releasing a lock `b` takes (the race is with the acquire before it).
  */
 export function mayRace(a: StepAccess, b: StepAccess): boolean {
-  return meets(a.writes, b.writes) || meets(a.writes, b.reads) || meets(a.reads, b.writes) || meets(a.acquires, b.acquires);
+  return meets(a.writes, b.writes) || meets(a.writes, b.reads) || meets(a.reads, b.writes) || meets(a.acquires, b.acquires) || meets(a.waits, b.writes);
 }
 
 /**
- * Two steps are dependent (their order is part of the trace) when they may race, or one releases a lock the
- * other takes. Steps of one actor are always ordered.
+ * Two steps are dependent (their order is part of the trace) when they may race either way round, or one
+ * releases a lock the other takes, or one writes what the other waited on. Steps of one actor are always
+ * ordered.
  */
 export function conflict(a: StepAccess, b: StepAccess): boolean {
-  return mayRace(a, b) || meets(a.releases, b.acquires) || meets(a.acquires, b.releases);
+  return (
+    mayRace(a, b) ||
+    meets(b.waits, a.writes) ||
+    meets(a.releases, b.acquires) ||
+    meets(a.acquires, b.releases)
+  );
 }
 
 /** Pseudo-object ids the engine uses; the model's own ids are non-negative, or below PSEUDO_MODEL_BASE. */

@@ -50,7 +50,7 @@ export function* kernfs_fop_write(k: Kernel, f: file, data: Uint8Array): KGen<nu
 
 function drained(cgrp: cgroup): Waitable {
   return {
-    deps: [cgrp.mem.key],
+    deps: [cgrp.key],
     ready: () => cgrp.kn_active === 0,
     describe: () => `kernfs_drain(${cgrp.path}) waits for ${cgrp.kn_active} write(s) in flight`,
   };

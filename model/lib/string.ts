@@ -11,6 +11,7 @@ export function read_byte(k: Kernel, p: CharPtr, i: number, site: Site): number 
   const off = p.off + i;
   k.probes.accessBytes(buf.mem, off, 1, false, site);
   k.touch(buf.mem.key, false);
+  k.touch(buf.key, false);
   return off >= 0 && off < buf.bytes.length ? buf.bytes[off]! : 0;
 }
 
@@ -18,7 +19,8 @@ function write_byte(k: Kernel, p: CharPtr, i: number, v: number, site: Site): vo
   const buf = k.wr(p.buf, site, p.buf.name);
   const off = p.off + i;
   k.probes.accessBytes(buf.mem, off, 1, true, site);
-  k.touch(buf.mem.key, true);
+  k.touch(buf.mem.key, false);
+  k.touch(buf.key, true);
   if (off >= 0 && off < buf.bytes.length) buf.bytes[off] = v;
 }
 

@@ -1,4 +1,3 @@
-import { PSEUDO_MODEL_BASE } from '../../sim/footprint.js';
 import type { Waitable } from '../../sim/actor.js';
 import type { Cpu } from '../context.js';
 import type { Kernel } from '../kernel.js';
@@ -34,13 +33,6 @@ export interface HeldLock {
   readonly site: Site;
 }
 
-const LOCK_KEY_BASE = PSEUDO_MODEL_BASE - 10_000_000;
-
-/** The nth lock created in a block gets the nth id of that block: stable whatever the other actors do. */
-function lockKeyIn(mem: Allocation): number {
-  return LOCK_KEY_BASE - (mem.key * 16 + mem.locks++);
-}
-
 /** What spinlock_t and struct mutex share: an owner, a class, and being something a CPU can wait for. */
 export abstract class LockBase extends KObject implements Waitable {
   owner: Cpu | null = null;
@@ -61,7 +53,7 @@ export abstract class LockBase extends KObject implements Waitable {
     readonly cls: LockClass,
   ) {
     super(mem, name);
-    this.lockKey = lockKeyIn(mem);
+    this.lockKey = this.key;
     this.deps = [this.lockKey];
   }
 

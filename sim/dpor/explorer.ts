@@ -62,12 +62,16 @@ export class DporExplorer {
   readonly traces = new Set<string>();
   /** The actors the current execution left waiting, and on what. */
   private waiting: readonly Waiting[] = [];
+  /** The happens-before order of the current path, kept across executions and cut back where they part. */
+  private readonly causal: CausalOrder;
 
   constructor(
     /** Actors in the program (ids 0..actors-1). */
     private readonly actors: number,
     private readonly opts: DporOptions = {},
-  ) {}
+  ) {
+    this.causal = new CausalOrder(actors);
+  }
 
   get stats(): DporStats {
     return { executions: this.executions, traces: this.traces.size, sleepBlocked: this.sleepBlocked, boundCuts: this.boundCuts, complete: this.exhausted };
@@ -130,28 +134,28 @@ export class DporExplorer {
 
   /** Ends the current execution; `ranToEnd` is false when it was cut (asleep, or beyond the bound). */
   finish(ranToEnd: boolean): void {
-    const order = this.order();
+    const order = this.causal;
+    order.truncate(Math.min(order.length, this.fresh));
+    for (let i = order.length; i < this.nodes.length; i++) {
+      const a = this.nodes[i]!.access;
+      if (a === null) break;
+      order.push(a);
+    }
     if (ranToEnd) this.traces.add(traceHash(order, this.actors));
     if (this.opts.mode !== 'naive') {
       this.addRaces(order, this.fresh, order.length);
       // A waiting actor's next step could not run; had some earlier step gone the other way, it could have.
-      // It would take the lock it waits for, or write what it waits on: race it like a step of its own.
+      // It would take the lock it waits for, or read what it waits on: race it like a step of its own.
       for (const w of this.waiting) {
         if (w.deps.length === 0) continue;
-        const withIt = this.order();
-        withIt.push(w.acquire === true ? access(w.actor, [], [], w.deps) : access(w.actor, [], w.deps));
-        this.addRaces(withIt, withIt.length - 1, withIt.length);
+        const n = order.length;
+        order.push(w.acquire ? access(w.actor, [], [], w.deps) : access(w.actor, w.deps, []));
+        this.addRaces(order, n, n + 1);
+        order.truncate(n);
       }
     }
     this.waiting = [];
     this.backtrack();
-  }
-
-  /** The happens-before order of the current path's steps. */
-  private order(): CausalOrder {
-    const order = new CausalOrder(this.actors);
-    for (const n of this.nodes) if (n.access !== null) order.push(n.access);
-    return order;
   }
 
   private get bound(): number {
@@ -180,18 +184,29 @@ export class DporExplorer {
     // v: the steps between i and j that do not depend on i, then p's step.
     const v: number[] = [];
     for (let k = i + 1; k < j; k++) if (!order.happensBefore(i, k)) v.push(k);
+    // An initial of v is an actor whose first step in v has no cause in v: for each actor, the count of its
+    // steps before v tells whether a step's clock reaches into v.
     const initials: number[] = [];
+    const firstInV = new Map<number, number>();
+    for (const k of v) {
+      const a = order.steps[k]!.actor;
+      if (!firstInV.has(a)) firstInV.set(a, order.localIndex(k));
+    }
+    const causedInV = (k: number): boolean => {
+      const c = order.clock(k);
+      const self = order.steps[k]!.actor;
+      for (const [a, first] of firstInV) if (a !== self && c[a]! >= first) return true;
+      return false;
+    };
     const seen = new Set<number>();
-    for (let x = 0; x < v.length; x++) {
-      const k = v[x]!;
+    for (const k of v) {
       const a = order.steps[k]!.actor;
       if (seen.has(a)) continue;
       seen.add(a);
-      let first = true;
-      for (let y = 0; y < x && first; y++) if (order.happensBefore(v[y]!, k)) first = false;
-      if (first) initials.push(a);
+      if (!causedInV(k)) initials.push(a);
     }
-    if (!seen.has(p) && !v.some((k) => order.happensBefore(k, j))) initials.push(p);
+    // p's step itself, when p has no step in v: an initial unless a step of v causes it (i itself excepted).
+    if (!seen.has(p) && !causedInV(j)) initials.push(p);
     const node = this.nodes[i]!;
     if (initials.some((a) => node.backtrack.has(a) || node.sleep.has(a) || node.done.has(a))) return;
     const q = initials.find((a) => node.enabled.includes(a));
@@ -244,7 +259,7 @@ function childSleep(parent: Node): Map<number, StepAccess> {
 
 function sameAccess(a: StepAccess, b: StepAccess): boolean {
   const eq = (x: readonly number[], y: readonly number[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
-  return a.actor === b.actor && eq(a.reads, b.reads) && eq(a.writes, b.writes) && eq(a.acquires, b.acquires) && eq(a.releases, b.releases);
+  return a.actor === b.actor && eq(a.reads, b.reads) && eq(a.writes, b.writes) && eq(a.acquires, b.acquires) && eq(a.releases, b.releases) && eq(a.waits, b.waits);
 }
 
 /** One execution's strategy: follows the explorer's path, then extends it. */

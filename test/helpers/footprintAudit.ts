@@ -74,9 +74,14 @@ function observed(checkers: readonly Checker[], flag: { inChecker: number }): Ch
   );
 }
 
-export function auditRun(variant: Variant, scenario: Scenario, seed: string, run: number): Violation[] {
+export function auditRun(variant: Variant, scenario: Scenario, seed: string, run: number, prefix?: readonly number[]): Violation[] {
   let host: SimHost | null = null;
-  const recorder = new Recorder(new RandomStrategy(seed, run));
+  const random = new RandomStrategy(seed, run);
+  const recorder = new Recorder(
+    prefix === undefined
+      ? random
+      : { name: 'prefix', pick: (r, c, step) => (step < prefix.length ? prefix[step]! : random.pick(r, c)) },
+  );
   const flag = { inChecker: 0 };
   const born = new WeakMap<object, number>();
   const log = new Map<object, Map<string, Access[]>>();
@@ -87,14 +92,13 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
 
   // The objects behind the proxies: reading a proxy's fields would log again.
   const targets = new WeakMap<object, KObject>();
-  const keyOf = (o: object): number => targets.get(o)!.mem.key;
+  const keyOf = (o: object): number => targets.get(o)!.key;
   const nameOf = (o: object): string => targets.get(o)!.name;
   const note = (owner: object, field: string, write: boolean): void => {
     if (host === null || flag.inChecker > 0 || !recorder.begun) return;
     if (!recorder.stepping) {
       // Between steps, only the engine asks waits whether they are over: what ready() reads must be in deps.
-      const t = targets.get(owner) as KObject & { lockKey?: number };
-      const key = t.lockKey ?? t.mem.key;
+      const key = keyOf(owner);
       flag.inChecker++; // the audit's own look at the waits is not the kernel's
       const listed = host.actors.some((a) => a.waitOn?.deps?.includes(key) === true);
       flag.inChecker--;

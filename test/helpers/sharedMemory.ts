@@ -12,7 +12,8 @@ export type Op =
   | { readonly w: number; readonly v: number }
   /** Reads `from`, writes `to` = value + 1 (one step: a read-modify-write). */
   | { readonly inc: number }
-  | { readonly lock: number }
+  /** Takes the lock, and in the same step does `with` (a kernel step often takes a lock and reads under it). */
+  | { readonly lock: number; readonly with?: Op }
   | { readonly unlock: number };
 
 export type ToyProgram = readonly (readonly Op[])[];
@@ -47,29 +48,33 @@ export function toyFactory(program: ToyProgram): { factory: (host: SimHost) => P
       return k;
     };
     const seen: string[][] = program.map(() => []);
+    const apply = (id: number, op: Op): void => {
+      const fp = host.footprint;
+      if ('r' in op) {
+        fp?.read(varKey(op.r));
+        seen[id]!.push(`${op.r}=${vars.get(op.r) ?? 0}`);
+      } else if ('w' in op) {
+        fp?.write(varKey(op.w));
+        vars.set(op.w, op.v);
+      } else if ('inc' in op) {
+        fp?.write(varKey(op.inc));
+        vars.set(op.inc, (vars.get(op.inc) ?? 0) + 1);
+      } else if ('lock' in op) {
+        fp?.acquire(lockKey(op.lock));
+        lockOf(op.lock).owner = id;
+        if (op.with !== undefined) apply(id, op.with);
+      } else {
+        fp?.release(lockKey(op.unlock));
+        lockOf(op.unlock).owner = -1;
+      }
+    };
     const actors: ActorSpec[] = program.map((ops, id) => ({
       name: `t${id}`,
       body: function* (): ActorBody {
         for (const op of ops) {
           if ('lock' in op) host.current.waitOn = lockOf(op.lock);
           yield;
-          const fp = host.footprint;
-          if ('r' in op) {
-            fp?.read(varKey(op.r));
-            seen[id]!.push(`${op.r}=${vars.get(op.r) ?? 0}`);
-          } else if ('w' in op) {
-            fp?.write(varKey(op.w));
-            vars.set(op.w, op.v);
-          } else if ('inc' in op) {
-            fp?.write(varKey(op.inc));
-            vars.set(op.inc, (vars.get(op.inc) ?? 0) + 1);
-          } else if ('lock' in op) {
-            fp?.acquire(lockKey(op.lock));
-            lockOf(op.lock).owner = id;
-          } else {
-            fp?.release(lockKey(op.unlock));
-            lockOf(op.unlock).owner = -1;
-          }
+          apply(id, op);
         }
         return undefined;
       },

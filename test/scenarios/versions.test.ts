@@ -29,6 +29,7 @@ const PINNED: Record<string, string[]> = {
     'use-after-free | cgroup accessed after free in cgroup_event_wake (kernel/cgroup.c)',
     'use-after-free | cgroup accessed after free in mem_cgroup_unregister_event (mm/memcontrol.c)',
     'use-after-free | eventfd_ctx accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
+    'use-after-free | eventfd_ctx accessed after free in __wake_up_common (kernel/sched.c)',
     'use-after-free | eventfd_ctx accessed after free in cgroup_event_remove (kernel/cgroup.c)',
     'use-after-free | mem_cgroup accessed after free in mem_cgroup_unregister_event (mm/memcontrol.c)',
   ],

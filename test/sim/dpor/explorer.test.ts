@@ -49,6 +49,15 @@ test('critical sections under one lock: one trace per order of the sections', (t
   t.is(c.traces, 6);
 });
 
+test('an acquire that also touches data races with the other acquire, not just with the critical section', (t) => {
+  // t0's section writes x0; t1 takes the lock and reads x0 in one step: t1 may come first.
+  const c = agree(t, [
+    [lock(0), w(0, 1), unlock(0)],
+    [{ lock: 0, with: r(0) }, unlock(0)],
+  ]);
+  t.is(c.traces, 2);
+});
+
 test('a lock-order inversion: the deadlocking traces are explored too', (t) => {
   const program: ToyProgram = [
     [lock(0), lock(1), unlock(1), unlock(0)],
@@ -74,7 +83,10 @@ const programArb: fc.Arbitrary<ToyProgram> = fc
   .integer({ min: 1, max: 3 })
   .chain((vars) =>
     fc.array(
-      fc.tuple(fc.array(opArb(vars), { minLength: 1, maxLength: 3 }), fc.constantFrom(-1, 0, 1)).map(([ops, l]) => (l < 0 ? ops : [lock(l), ...ops, unlock(l)])),
+      fc
+        .tuple(fc.array(opArb(vars), { minLength: 1, maxLength: 3 }), fc.constantFrom(-1, 0, 1), fc.boolean())
+        // Locked sections, sometimes with their first operation in the acquiring step itself.
+        .map(([ops, l, fused]) => (l < 0 ? ops : fused ? [{ lock: l, with: ops[0]! }, ...ops.slice(1), unlock(l)] : [lock(l), ...ops, unlock(l)])),
       { minLength: 2, maxLength: 3 },
     ),
   )
