@@ -2,6 +2,7 @@ import { allCheckers } from '../checkers/index.js';
 import type { Variant } from '../model/variant.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { betterWitness, BugCollector, type ExploreSummary, type Witness } from '../sim/explore.js';
+import { RunPlan, type PlanReport, type StrategyName } from './runPlan.js';
 import { RandomStrategy } from '../sim/strategy/random.js';
 import { replayCommand } from './resolve.js';
 import { runOnce } from './run.js';
@@ -14,6 +15,12 @@ export interface ExploreRequest {
   readonly seed: string;
   readonly maxSteps?: number;
   readonly stopAtFirstBug?: boolean;
+  /** How runs are scheduled (runPlan.ts); the portfolio unless said otherwise. */
+  readonly strategy?: StrategyName;
+  /** PCT's depth, for strategy pct. */
+  readonly depth?: number;
+  /** Preemption bound, for strategies dfs and bounded. */
+  readonly preemptions?: number;
   /** Called after every run (for progress lines). */
   readonly onRun?: (scenario: string, run: number) => void;
 }
@@ -45,7 +52,8 @@ export interface ExploreResult {
   readonly variant: string;
   readonly seed: string;
   readonly runs: number;
-  readonly perScenario: readonly { scenario: string; summary: ExploreSummary }[];
+  readonly strategy: StrategyName;
+  readonly perScenario: readonly ScenarioResult[];
   readonly bugs: readonly ExploredBug[];
 }
 
@@ -55,34 +63,72 @@ function sighting(variant: string, scenario: string, hits: number, firstRun: num
 }
 
 
+/** One scenario's exploration: its summary, and what the strategy can say about the runs that found nothing. */
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly summary: ExploreSummary;
+  readonly plan: PlanReport;
+  /** The program's size, for PCT's guarantee: actors, and steps per execution (estimated). */
+  readonly actors: number;
+  readonly steps: number;
+}
+
 /**
- * Seeded random exploration of each scenario: `runs` executions each, run i using the strategy seeded by
- * `<seed>/<i>`. One checker set per scenario, so lockdep's graph spans that scenario's runs. Bugs are merged
- * across scenarios by kind and site.
+ * How big an execution of the scenario is: its actors, and the steps of a pilot random run (with checkers of
+ * its own, so the exploration's lockdep graph does not see it).
  */
-export function exploreVariant(req: ExploreRequest): ExploreResult {
-  const perScenario: { scenario: string; summary: ExploreSummary }[] = [];
+function programSize(req: Omit<ExploreRequest, 'scenarios' | 'runs'>, scenario: Scenario): { actors: number; steps: number } {
+  const { outcome } = runOnce({ variant: req.variant, scenario, strategy: new RandomStrategy(`${req.seed}/pilot`, 0), ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}) });
+  return { actors: outcome.actorNames.length, steps: outcome.steps };
+}
+
+/** The run plan of one scenario's exploration, and the program size it was made for. */
+export function planFor(req: Omit<ExploreRequest, 'scenarios' | 'runs'>, scenario: Scenario): { plan: RunPlan; size: { actors: number; steps: number } } {
+  const size = programSize(req, scenario);
+  const plan = new RunPlan({
+    strategy: req.strategy ?? 'portfolio',
+    seed: req.seed,
+    ...size,
+    ...(req.depth !== undefined ? { depth: req.depth } : {}),
+    ...(req.preemptions !== undefined ? { preemptions: req.preemptions } : {}),
+  });
+  return { plan, size };
+}
+
+/**
+ * Explores one scenario: `runs` executions, each scheduled by the plan's strategy for that run (runPlan.ts). One
+ * checker set for all of them, so lockdep's graph spans the scenario's runs. Stops early when a systematic
+ * strategy is exhausted.
+ */
+export function exploreScenario(req: ExploreRequest, scenario: Scenario): ScenarioResult {
+  const { plan, size } = planFor(req, scenario);
+  const checkers = allCheckers();
+  const collector = new BugCollector();
+  for (let run = 0; run < req.runs; run++) {
+    const strategy = plan.next(run);
+    if (strategy === null) break;
+    const { outcome } = runOnce({
+      variant: req.variant,
+      scenario,
+      strategy,
+      checkers,
+      run,
+      ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}),
+      ...(req.stopAtFirstBug !== undefined ? { stopAtFirstBug: req.stopAtFirstBug } : {}),
+    });
+    plan.done(outcome.ending);
+    collector.add(run, outcome);
+    req.onRun?.(scenario.name, run);
+  }
+  return { scenario: scenario.name, summary: collector.summary(), plan: plan.report(), ...size };
+}
+
+/** Lines the scenarios' results up into one result: each distinct bug once, its best witness across scenarios. */
+export function mergeScenarios(req: Pick<ExploreRequest, 'variant' | 'seed' | 'runs' | 'strategy'>, results: readonly ScenarioResult[]): ExploreResult {
   const merged = new Map<string, { first: ExploredBug; sightings: BugSighting[] }>();
-  for (const scenario of req.scenarios) {
-    const checkers = allCheckers();
-    const collector = new BugCollector();
-    for (let run = 0; run < req.runs; run++) {
-      const { outcome } = runOnce({
-        variant: req.variant,
-        scenario,
-        strategy: new RandomStrategy(req.seed, run),
-        checkers,
-        run,
-        ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}),
-        ...(req.stopAtFirstBug !== undefined ? { stopAtFirstBug: req.stopAtFirstBug } : {}),
-      });
-      collector.add(run, outcome);
-      req.onRun?.(scenario.name, run);
-    }
-    const summary = collector.summary();
-    perScenario.push({ scenario: scenario.name, summary });
-    for (const b of summary.bugs) {
-      const s = sighting(req.variant.ref ?? req.variant.name, scenario.name, b.hits, b.firstRun, b.witness);
+  for (const r of results) {
+    for (const b of r.summary.bugs) {
+      const s = sighting(req.variant.ref ?? req.variant.name, r.scenario, b.hits, b.firstRun, b.witness);
       const m = merged.get(b.key);
       const f = b.witness.finding;
       if (m === undefined) merged.set(b.key, { first: { key: b.key, kind: f.kind, object: f.object, site: f.site, title: f.title, hits: 0, best: s, sightings: [] }, sightings: [s] });
@@ -94,5 +140,17 @@ export function exploreVariant(req: ExploreRequest): ExploreResult {
     for (const s of sightings) if (betterWitness(s.witness, best.witness)) best = s;
     return { ...first, hits: sightings.reduce((n, s) => n + s.hits, 0), best, sightings };
   });
-  return { variant: req.variant.name, seed: req.seed, runs: req.runs, perScenario, bugs };
+  return {
+    variant: req.variant.name,
+    seed: req.seed,
+    runs: req.runs,
+    strategy: req.strategy ?? 'portfolio',
+    perScenario: results,
+    bugs,
+  };
+}
+
+/** Explores every scenario (exploreScenario) and merges the results (mergeScenarios). */
+export function exploreVariant(req: ExploreRequest): ExploreResult {
+  return mergeScenarios(req, req.scenarios.map((s) => exploreScenario(req, s)));
 }

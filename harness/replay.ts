@@ -3,8 +3,10 @@ import type { Variant } from '../model/variant.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { decodeSchedule } from '../sim/schedule.js';
 import { ReplayStrategy } from '../sim/strategy/replay.js';
-import { RandomStrategy } from '../sim/strategy/random.js';
 import { runOnce, type RunResult } from './run.js';
+import { planFor } from './explore.js';
+import { UnknownNameError } from './resolve.js';
+import type { StrategyName } from './runPlan.js';
 
 /**
  * Replays schedules in one "boot": every schedule but the last runs first, untraced, with the same checkers
@@ -28,7 +30,27 @@ export function replaySchedules(variant: Variant, scenario: Scenario, schedules:
   return last!;
 }
 
-/** Reruns run `run` of a seeded random exploration, traced. */
-export function replaySeed(variant: Variant, scenario: Scenario, seed: string, run: number, maxSteps?: number): RunResult {
-  return runOnce({ variant, scenario, strategy: new RandomStrategy(seed, run), tracing: true, run, ...(maxSteps !== undefined ? { maxSteps } : {}) });
+/**
+ * Reruns run `run` of a seeded exploration, traced. A random or PCT run needs only the seed and the index; a
+ * systematic one (dfs, bounded, a DPOR run of the portfolio) needs the search up to it, which is rerun untraced.
+ */
+export function replaySeed(
+  variant: Variant,
+  scenario: Scenario,
+  seed: string,
+  run: number,
+  opts: { readonly strategy?: StrategyName; readonly depth?: number; readonly preemptions?: number; readonly maxSteps?: number } = {},
+): RunResult {
+  const maxSteps = opts.maxSteps !== undefined ? { maxSteps: opts.maxSteps } : {};
+  const { plan } = planFor({ variant, seed, ...opts }, scenario);
+  for (let i = 0; i < run; i++) {
+    const s = plan.next(i);
+    if (s === null) throw new UnknownNameError(`run ${run} does not exist: this exploration ends after ${i} run(s)`);
+    if (!plan.isSystematic()) continue;
+    const { outcome } = runOnce({ variant, scenario, strategy: s, run: i, ...maxSteps });
+    plan.done(outcome.ending);
+  }
+  const strategy = plan.next(run);
+  if (strategy === null) throw new UnknownNameError(`run ${run} does not exist: this exploration ends after ${run} run(s)`);
+  return runOnce({ variant, scenario, strategy, tracing: true, run, ...maxSteps });
 }

@@ -2,7 +2,7 @@ import { Actor, type ActorSpec } from './actor.js';
 import { FatalFinding, type Finding } from './finding.js';
 import { encodeSchedule } from './schedule.js';
 import { PRUNE, ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
-import { cpuOf, Footprint, lifeOf, settle } from './footprint.js';
+import { cpuOf, Footprint, lifeOf } from './footprint.js';
 import { whyNotRunnable } from './blocked.js';
 import type { Site } from './site.js';
 import { describeObject, type TraceStep } from './trace.js';
@@ -305,7 +305,7 @@ export class Execution implements SimHost {
   /** Hands the step's footprint to the strategy; an actor's last step also ends its life. */
   private observed(a: Actor, fp: Footprint): void {
     if (a.done) fp.write(lifeOf(a.id));
-    this.strategy.observe?.(this.step, settle(a.id, fp));
+    this.strategy.observe?.(this.step, a.id, fp);
   }
 
   private mismatch(e: ScheduleMismatchError): ExecutionError {

@@ -1,8 +1,10 @@
 import { exploreVariant, type ExploreResult } from '../../harness/explore.js';
 import { resolveVariant, scenariosNamed } from '../../harness/resolve.js';
 import { intOption, optionValue, type ParsedArgs } from '../args.js';
+import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
+import { exploreText } from '../format/exploreText.js';
 
-export const EXPLORE_VALUED = new Set(['variant', 'scenario', 'runs', 'seed', 'max-steps']);
+export const EXPLORE_VALUED = new Set(['variant', 'scenario', 'runs', 'seed', 'max-steps', ...STRATEGY_VALUED]);
 export const EXPLORE_FLAGS = new Set(['json', 'stop-at-first-bug']);
 
 /** Runs per scenario when --runs is not given: enough to find every v4 bug in seconds on one core. */
@@ -32,11 +34,12 @@ export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   const runs = intOption(a, 'runs', DEFAULT_RUNS);
   const seed = optionValue(a, 'seed', DEFAULT_SEED);
   const maxSteps = intOption(a, 'max-steps', 20_000);
+  const how = strategyArgs(a);
   const started = io.now();
-  const result = exploreVariant({ variant, scenarios, runs, seed, maxSteps, stopAtFirstBug: a.flags.has('stop-at-first-bug') });
+  const result = exploreVariant({ variant, scenarios, runs, seed, maxSteps, stopAtFirstBug: a.flags.has('stop-at-first-bug'), ...how });
   const seconds = (io.now() - started) / 1000;
   if (a.flags.has('json')) io.out(JSON.stringify(exploreJson(result, scenarios.map((s) => s.name), io), null, 2));
-  else printExplore(result, variant.title, io);
+  else for (const line of exploreText(result, variant.title, (cmd) => asInvoked(io, cmd))) io.out(line);
   const total = result.perScenario.reduce((n, p) => n + p.summary.runs, 0);
   io.err(`cgsim: ${total} runs over ${scenarios.length} scenario(s) in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 1e-3))} runs/s)`);
   return result.bugs.length > 0 ? 1 : 0;
@@ -64,30 +67,3 @@ export function exploreJson(r: ExploreResult, scenarioNames: readonly string[], 
   };
 }
 
-function printExplore(r: ExploreResult, title: string, io: Io): void {
-  io.out(`cgsim explore: variant ${r.variant} (${title})`);
-  io.out(`${r.perScenario.length} scenario(s), ${r.runs} seeded random runs each, seed ${r.seed}`);
-  io.out('');
-  io.out(r.bugs.length === 0 ? 'No bugs found.' : `${r.bugs.length} distinct bug(s) found (by kind and code site):`);
-  r.bugs.forEach((b, i) => {
-    io.out('');
-    io.out(`[${i + 1}] ${b.kind}: ${b.object}`);
-    io.out(`    ${b.title}`);
-    io.out(`    site: ${b.site}`);
-    io.out(`    hit in ${b.hits} run(s): ${b.sightings.map((s) => `${s.scenario} ${s.hits}`).join(', ')}`);
-    const w = b.best.witness;
-    io.out(`    shortest: ${b.best.scenario}, ${w.steps} steps, ${w.switches} context switches${w.finding.priorRuns !== undefined ? `, after ${w.finding.priorRuns.length} earlier run(s)` : ''}`);
-    const follows = w.after.map((k) => r.bugs.findIndex((x) => x.key === k) + 1).filter((n) => n > 0);
-    if (follows.length > 0) io.out(`    found only after ${follows.map((n) => `[${n}]`).join(', ')} in the same run: possibly a consequence`);
-    io.out(`    replay: ${asInvoked(io, b.best.replay)}`);
-  });
-  io.out('');
-  const width = Math.max(8, ...r.perScenario.map((p) => p.scenario.length));
-  io.out(`${'scenario'.padEnd(width)}  runs  complete  deadlock  fatal  step-bound  bugs`);
-  for (const p of r.perScenario) {
-    const e = p.summary.endings;
-    io.out(`${p.scenario.padEnd(width)}  ${String(p.summary.runs).padStart(4)}  ${String(e.complete).padStart(8)}  ${String(e.deadlock).padStart(8)}  ${String(e.fatal).padStart(5)}  ${String(e['step-bound']).padStart(10)}  ${String(p.summary.bugs.length).padStart(4)}`);
-  }
-  const bounded = r.perScenario.reduce((n, p) => n + p.summary.endings['step-bound'], 0);
-  if (bounded > 0) io.out(`warning: ${bounded} run(s) hit the step bound and were cut off (raise it with --max-steps)`);
-}

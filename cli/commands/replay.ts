@@ -3,9 +3,10 @@ import { replayCommand, resolveVariant, scenarioNamed } from '../../harness/reso
 import { findingReport } from '../format/report.js';
 import { traceColumns } from '../format/columns.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
+import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { asInvoked, type Io } from './explore.js';
 
-export const REPLAY_VALUED = new Set(['variant', 'scenario', 'schedule', 'seed', 'run', 'max-steps']);
+export const REPLAY_VALUED = new Set(['variant', 'scenario', 'schedule', 'seed', 'run', 'max-steps', ...STRATEGY_VALUED]);
 export const REPLAY_FLAGS = new Set(['json', 'full']);
 
 /**
@@ -24,7 +25,7 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   if (schedules.length > 0 && seed !== undefined) throw new UsageError('give either --schedule or --seed with --run, not both');
   let result;
   if (schedules.length > 0) result = replaySchedules(variant, scenario, schedules, maxSteps);
-  else if (seed !== undefined) result = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), maxSteps);
+  else if (seed !== undefined) result = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), { ...strategyArgs(a), maxSteps });
   else throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
   const { outcome, schedule } = result;
   const command = asInvoked(io, replayCommand(variant.ref ?? variant.name, scenario.name, [...schedules.slice(0, -1), schedule]));

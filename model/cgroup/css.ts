@@ -15,6 +15,7 @@ import type { cgroup, cgroup_subsys_state } from './cgroup.js';
  */
 
 const L_free = at('kernel/cgroup.c', 'css_free_work_fn');
+const L_release = at('kernel/cgroup.c', 'css_release');
 const L_put = at('kernel/cgroup.c', 'cgroup_put');
 
 /** css_tryget() / css_tryget_online(): a reference, unless the css was killed. Within the current step. */
@@ -26,14 +27,18 @@ export function css_tryget(k: Kernel, css: cgroup_subsys_state, site: Site): boo
 }
 
 /**
- * Drops a css reference. The last one releases the css: its memory goes after an RCU grace period, from the
- * workqueue (call_rcu, then css_free_work_fn), so a reader that found it under rcu_read_lock() may still look at
- * it (css_tryget then fails). Any context.
+ * Drops a css reference. The last one releases the css (css_release()): the cgroup's pointer to it is cleared
+ * (rcu_assign_pointer(NULL): a reader under rcu_read_lock() finds either NULL or a state that lives until its
+ * section ends), and its memory goes after an RCU grace period, from the workqueue (call_rcu, then
+ * css_free_work_fn), so a reader that found it may still look at it (css_tryget then fails). Any context.
  */
 export function* css_put(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
   yield k.op('css_put', css, site);
   const m = k.rd(css as mem_cgroup, site, 'css');
   if (!refcount_dec_and_test(k, m.refcnt, site)) return;
+  yield k.op('rcu_assign_pointer(cgrp->subsys[], NULL)', m.cgroup, L_release);
+  const slots = k.wr(m.cgroup, L_release, 'cgroup').subsys;
+  for (let i = 0; i < slots.length; i++) if (slots[i] === m) slots[i] = null;
   INIT_WORK(m.destroy_work, css_free_work_fn);
   yield* schedule_work(k, m.destroy_work, site);
 }

@@ -1,4 +1,4 @@
-import type { StepAccess } from '../footprint.js';
+import type { Footprint } from '../footprint.js';
 
 /**
  * A strategy decides, at every step, which runnable actor goes next. One strategy per file implements this
@@ -17,7 +17,8 @@ export interface Strategy {
    * hands it to `observe` once the step has run.
    */
   readonly observes?: boolean;
-  observe?(step: number, access: StepAccess): void;
+  /** `fp` is reused for the next step: settle it (footprint.ts) to keep it. */
+  observe?(step: number, actor: number, fp: Footprint): void;
   /**
    * For observing strategies, once the execution has ended: the actors left waiting (not idle daemons), each
    * with what its wait depends on. A waiting actor's next step is a step too, one that could not run: DPOR

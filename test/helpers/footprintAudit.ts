@@ -5,7 +5,7 @@ import type { Checker } from '../../model/probes.js';
 import type { Variant } from '../../model/variant.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { Execution, type SimHost } from '../../sim/execution.js';
-import { conflict, type StepAccess } from '../../sim/footprint.js';
+import { conflict, settle, type Footprint, type StepAccess } from '../../sim/footprint.js';
 import { RandomStrategy } from '../../sim/strategy/random.js';
 import type { Strategy } from '../../sim/strategy/strategy.js';
 
@@ -47,8 +47,8 @@ class Recorder implements Strategy {
     return id;
   }
 
-  observe(step: number, access: StepAccess): void {
-    this.steps[step] = access;
+  observe(step: number, actor: number, fp: Footprint): void {
+    this.steps[step] = settle(actor, fp);
     this.stepping = false;
   }
 }
