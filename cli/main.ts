@@ -9,18 +9,20 @@ import { asInvoked, EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } fro
 import { COMPARE_FLAGS, COMPARE_VALUED, compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
+import { VERIFY_FLAGS, VERIFY_VALUED, verifyCommand } from './commands/verify.js';
 
 const USAGE = [
-  'usage: cgsim [list | explore | replay | compare] [options]',
+  'usage: cgsim [list | explore | verify | replay | compare] [options]',
   '  cgsim                      explore the seed patch (v4) over every scenario',
   '  cgsim list                 variants and scenarios, one line each',
-  '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--json] [--max-steps N] [--stop-at-first-bug]',
+  '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--json] [--max-steps N] [--stop-at-first-bug]',
+  '  cgsim verify [--variant v4] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--json]',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
   '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
 ];
 
-/** Runs the CLI (async only because a user-written variant module is imported); returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error). */
+/** Runs the CLI (async only because a user-written variant module is imported); returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error, 4 verify: clean but not proven). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const command = argv.find((x) => !x.startsWith('--')) ?? 'explore';
@@ -34,6 +36,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
       case 'compare':
         return await compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
+      case 'verify':
+        return await verifyCommand(parseArgs(argv.filter((x) => x !== 'verify'), VERIFY_VALUED, VERIFY_FLAGS), io);
       case 'help':
         for (const l of USAGE) io.out(l);
         return 0;

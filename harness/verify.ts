@@ -7,6 +7,7 @@ import { BugCollector, type ExploreSummary } from '../sim/explore.js';
 import { ReplayStrategy } from '../sim/strategy/replay.js';
 import { programFor } from './program.js';
 import { runOnce } from './run.js';
+import { mergeScenarios, type ExploreResult, type ScenarioResult } from './explore.js';
 
 export interface VerifyRequest {
   readonly variant: Variant;
@@ -24,6 +25,8 @@ export interface VerifyRequest {
 
 export interface VerifyResult {
   readonly scenario: string;
+  /** As an exploration's result, so bugs merge the same way (explore.ts, mergeScenarios). */
+  readonly result: ScenarioResult;
   readonly stats: DporStats;
   /** Executions cut by the step bound: the interleavings beyond it were not explored. */
   readonly stepBound: number;
@@ -49,7 +52,8 @@ function actorCount(variant: Variant, scenario: Scenario): number {
 export function verifyScenario(req: VerifyRequest): VerifyResult {
   const now = req.now ?? (() => 0);
   const started = now();
-  const explorer = new DporExplorer(actorCount(req.variant, req.scenario), {
+  const actors = actorCount(req.variant, req.scenario);
+  const explorer = new DporExplorer(actors, {
     ...(req.mode !== undefined ? { mode: req.mode } : {}),
     ...(req.preemptions !== undefined ? { preemptions: req.preemptions } : {}),
   });
@@ -75,6 +79,7 @@ export function verifyScenario(req: VerifyRequest): VerifyResult {
   const stepBound = summary.endings['step-bound'];
   return {
     scenario: req.scenario.name,
+    result: { scenario: req.scenario.name, summary, plan: { pct: [], dfs: stats, boundedLevel: -1 }, actors, steps: summary.runs > 0 ? Math.round(summary.steps / summary.runs) : 0 },
     stats,
     stepBound,
     executionCap,
@@ -83,4 +88,21 @@ export function verifyScenario(req: VerifyRequest): VerifyResult {
     seconds: (now() - started) / 1000,
     proven: stats.complete && stepBound === 0 && !executionCap,
   };
+}
+
+export interface VerifyAllResult {
+  readonly perScenario: readonly VerifyResult[];
+  /** The bugs, merged across scenarios as an exploration's are. */
+  readonly merged: ExploreResult;
+}
+
+/** Verifies each scenario in turn and merges what they found. */
+export function verifyScenarios(req: Omit<VerifyRequest, 'scenario'> & { readonly scenarios: readonly Scenario[] }): VerifyAllResult {
+  const perScenario = req.scenarios.map((scenario) => verifyScenario({ ...req, scenario }));
+  return { perScenario, merged: mergeVerified(req.variant, perScenario) };
+}
+
+/** The merged bugs of several scenarios' verifications. */
+export function mergeVerified(variant: Variant, perScenario: readonly VerifyResult[]): ExploreResult {
+  return mergeScenarios({ variant, seed: '', runs: 0, strategy: 'dfs' }, perScenario.map((v) => v.result));
 }

@@ -18,7 +18,8 @@ import { traceHash } from './traceHash.js';
  * With a preemption bound (Musuvathi and Qadeer, PLDI 2007), an execution may switch away from an actor that
  * could go on at most that many times; choices beyond it are cut (and counted), and a race whose reversal would
  * need one more preemption is tried instead where the running actor's block began (the conservative
- * backtracking of Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013).
+ * backtracking of Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013). Sleep sets
+ * are off then: a trace they would skip as explored elsewhere may lie beyond the bound there.
  */
 export interface DporOptions {
   readonly mode?: 'dpor' | 'naive';
@@ -93,7 +94,9 @@ export class DporExplorer {
     }
     const parent = step > 0 ? this.nodes[step - 1]! : null;
     const enabled = Array.from({ length: count }, (_, i) => runnable[i]!);
-    const sleep = this.opts.mode === 'naive' || parent === null ? new Map<number, StepAccess>() : childSleep(parent);
+    // Sleep sets assume a trace left asleep here is explored from an earlier choice; with a preemption bound it
+    // may lie beyond the bound there, so bounded searches do without them.
+    const sleep = this.opts.mode === 'naive' || this.opts.preemptions !== undefined || parent === null ? new Map<number, StepAccess>() : childSleep(parent);
     const prev = parent?.chosen ?? -1;
     const awake = enabled.filter((a) => !sleep.has(a));
     if (awake.length === 0) {
@@ -216,16 +219,19 @@ export class DporExplorer {
     if (initials.some((a) => node.backtrack.has(a) || node.sleep.has(a) || node.done.has(a))) return;
     const q = initials.find((a) => node.enabled.includes(a));
     if (q === undefined) return;
-    if (this.preemptionsAt(i, q, node.enabled) <= this.bound) {
-      node.backtrack.add(q);
-      return;
+    const cost = this.preemptionsAt(i, q, node.enabled);
+    if (cost <= this.bound) node.backtrack.add(q);
+    else this.boundCuts++;
+    // With a bound, a switch at i that preempts may leave too few preemptions for what must follow; switching
+    // where the actor running at i began its block costs none: try that too (Coons et al.'s conservative points).
+    if (this.opts.preemptions === undefined || cost === (i > 0 ? this.nodes[i - 1]!.preemptions : 0)) return;
+    // Every earlier block start, nearest first: what must follow may need the preemptions saved there.
+    for (let b = i; b > 0; ) {
+      while (b > 0 && this.nodes[b - 1]!.chosen === this.nodes[b]!.chosen) b--;
+      const start = this.nodes[b]!;
+      if (b < i && start.enabled.includes(q) && !start.done.has(q) && this.preemptionsAt(b, q, start.enabled) <= this.bound) start.backtrack.add(q);
+      b--;
     }
-    // Beyond the bound here: try where the actor running at i began its block, if that is within it.
-    this.boundCuts++;
-    let b = i;
-    while (b > 0 && this.nodes[b - 1]!.chosen === node.chosen) b--;
-    const start = this.nodes[b]!;
-    if (b < i && start.enabled.includes(q) && !start.done.has(q) && !start.sleep.has(q) && this.preemptionsAt(b, q, start.enabled) <= this.bound) start.backtrack.add(q);
   }
 
   /** Moves to the deepest state with an actor left to explore; marks the search exhausted when there is none. */

@@ -112,3 +112,15 @@ test('on random programs, DPOR finds exactly the traces and results of naive enu
   );
   t.true(executions <= 1.2 * traces, `${executions} executions for ${traces} traces`);
 });
+
+test('with a preemption bound, DPOR covers every trace that bounded naive enumeration reaches', (t) => {
+  fc.assert(
+    fc.property(programArb, fc.integer({ min: 0, max: 2 }), (program, k) => {
+      const naive = search(program, { mode: 'naive', preemptions: k });
+      const dpor = search(program, { mode: 'dpor', preemptions: k });
+      return [...naive.results].every((r) => dpor.results.has(r)) && [...naive.traces].every((h) => dpor.traces.has(h));
+    }),
+    { numRuns: 150, seed: 7 },
+  );
+  t.pass();
+});
