@@ -10,13 +10,16 @@ import { COMPARE_FLAGS, COMPARE_VALUED, compareCommand } from './commands/compar
 import { listCommand } from './commands/list.js';
 import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
 import { VERIFY_FLAGS, VERIFY_VALUED, verifyCommand } from './commands/verify.js';
+import { MERGE_FLAGS, MERGE_VALUED, mergeCommand } from './commands/merge.js';
 
 const USAGE = [
-  'usage: cgsim [list | explore | verify | replay | compare] [options]',
+  'usage: cgsim [list | explore | verify | replay | compare | merge] [options]',
   '  cgsim                      explore the seed patch (v4) over every scenario',
   '  cgsim list                 variants and scenarios, one line each',
   '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--json] [--max-steps N] [--stop-at-first-bug]',
   '  cgsim verify [--variant v4] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--json]',
+  '               (explore and verify also take --workers N, and --shard i/n to run a share of the scenarios)',
+  '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
   '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
@@ -38,6 +41,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
       case 'verify':
         return await verifyCommand(parseArgs(argv.filter((x) => x !== 'verify'), VERIFY_VALUED, VERIFY_FLAGS), io);
+      case 'merge': {
+        const rest = argv.slice(argv.indexOf('merge') + 1);
+        const files = rest.filter((x) => !x.startsWith('--'));
+        return mergeCommand(files, parseArgs(rest.filter((x) => x.startsWith('--')), MERGE_VALUED, MERGE_FLAGS), io);
+      }
       case 'help':
         for (const l of USAGE) io.out(l);
         return 0;

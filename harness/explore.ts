@@ -123,12 +123,26 @@ export function exploreScenario(req: ExploreRequest, scenario: Scenario): Scenar
   return { scenario: scenario.name, summary: collector.summary(), plan: plan.report(), ...size };
 }
 
+/** Who explored what: enough to merge results that were computed apart (workers, shards). */
+export interface ExploreMeta {
+  readonly variant: string;
+  /** How the variant is named on the command line (its path, for a user-written one). */
+  readonly variantRef: string;
+  readonly seed: string;
+  readonly runs: number;
+  readonly strategy: StrategyName;
+}
+
+export function metaOf(req: Pick<ExploreRequest, 'variant' | 'seed' | 'runs' | 'strategy'>): ExploreMeta {
+  return { variant: req.variant.name, variantRef: req.variant.ref ?? req.variant.name, seed: req.seed, runs: req.runs, strategy: req.strategy ?? 'portfolio' };
+}
+
 /** Lines the scenarios' results up into one result: each distinct bug once, its best witness across scenarios. */
-export function mergeScenarios(req: Pick<ExploreRequest, 'variant' | 'seed' | 'runs' | 'strategy'>, results: readonly ScenarioResult[]): ExploreResult {
+export function mergeScenarios(meta: ExploreMeta, results: readonly ScenarioResult[]): ExploreResult {
   const merged = new Map<string, { first: ExploredBug; sightings: BugSighting[] }>();
   for (const r of results) {
     for (const b of r.summary.bugs) {
-      const s = sighting(req.variant.ref ?? req.variant.name, r.scenario, b.hits, b.firstRun, b.witness);
+      const s = sighting(meta.variantRef, r.scenario, b.hits, b.firstRun, b.witness);
       const m = merged.get(b.key);
       const f = b.witness.finding;
       if (m === undefined) merged.set(b.key, { first: { key: b.key, kind: f.kind, object: f.object, site: f.site, title: f.title, hits: 0, best: s, sightings: [] }, sightings: [s] });
@@ -140,17 +154,10 @@ export function mergeScenarios(req: Pick<ExploreRequest, 'variant' | 'seed' | 'r
     for (const s of sightings) if (betterWitness(s.witness, best.witness)) best = s;
     return { ...first, hits: sightings.reduce((n, s) => n + s.hits, 0), best, sightings };
   });
-  return {
-    variant: req.variant.name,
-    seed: req.seed,
-    runs: req.runs,
-    strategy: req.strategy ?? 'portfolio',
-    perScenario: results,
-    bugs,
-  };
+  return { variant: meta.variant, seed: meta.seed, runs: meta.runs, strategy: meta.strategy, perScenario: results, bugs };
 }
 
 /** Explores every scenario (exploreScenario) and merges the results (mergeScenarios). */
 export function exploreVariant(req: ExploreRequest): ExploreResult {
-  return mergeScenarios(req, req.scenarios.map((s) => exploreScenario(req, s)));
+  return mergeScenarios(metaOf(req), req.scenarios.map((s) => exploreScenario(req, s)));
 }

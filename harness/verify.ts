@@ -103,6 +103,6 @@ export function verifyScenarios(req: Omit<VerifyRequest, 'scenario'> & { readonl
 }
 
 /** The merged bugs of several scenarios' verifications. */
-export function mergeVerified(variant: Variant, perScenario: readonly VerifyResult[]): ExploreResult {
-  return mergeScenarios({ variant, seed: '', runs: 0, strategy: 'dfs' }, perScenario.map((v) => v.result));
+export function mergeVerified(variant: Pick<Variant, 'name' | 'ref'>, perScenario: readonly VerifyResult[]): ExploreResult {
+  return mergeScenarios({ variant: variant.name, variantRef: variant.ref ?? variant.name, seed: '', runs: 0, strategy: 'dfs' }, perScenario.map((v) => v.result));
 }

@@ -4,9 +4,9 @@ import type { VerifyResult } from '../../harness/verify.js';
 /** What a checker reports, in the words of the tool it stands for. */
 const CHECKERS = 'KASAN (use-after-free, double-free, out-of-bounds), NULL dereferences, DEBUG_LIST, lockdep (lock order, irq safety), deadlocks, the soft-lockup watchdog, might_sleep, refcount_t, kmemleak, BUG_ON, the register_event/unregister_event contract and lost notifications';
 
-function result(r: VerifyResult, preemptions: number | undefined): string {
+function result(r: Omit<VerifyResult, 'seconds'>, preemptions: number | null): string {
   if (r.result.summary.bugs.length > 0) return `${r.result.summary.bugs.length} bug(s)`;
-  if (r.proven) return preemptions === undefined ? 'proven clean' : `clean within ${preemptions} preemption(s)`;
+  if (r.proven) return preemptions === null ? 'proven clean' : `clean within ${preemptions} preemption(s)`;
   const why = [r.executionCap ? 'execution cap' : '', r.stepBound > 0 ? `${r.stepBound} execution(s) cut by the step bound` : '', r.stats.boundCuts > 0 ? 'preemption bound' : ''].filter((x) => x !== '');
   return `not proven (${why.join(', ') || 'incomplete'})`;
 }
@@ -14,20 +14,20 @@ function result(r: VerifyResult, preemptions: number | undefined): string {
 export function verifyText(
   variant: string,
   title: string,
-  bounds: { preemptions: number | undefined; maxExecutions: number; maxSteps: number },
-  perScenario: readonly VerifyResult[],
+  bounds: { preemptions: number | null; maxExecutions: number; maxSteps: number },
+  perScenario: readonly (Omit<VerifyResult, 'seconds'> & { readonly seconds?: number })[],
   merged: ExploreResult,
   asInvoked: (cmd: string) => string,
 ): string[] {
   const out: string[] = [];
-  const bound = bounds.preemptions === undefined ? 'no preemption bound' : `at most ${bounds.preemptions} preemption(s) per execution`;
+  const bound = bounds.preemptions === null ? 'no preemption bound' : `at most ${bounds.preemptions} preemption(s) per execution`;
   out.push(`cgsim verify: variant ${variant} (${title})`);
   out.push(`DPOR (source sets and sleep sets): every Mazurkiewicz trace of each scenario; ${bound}; at most ${bounds.maxExecutions} executions per scenario and ${bounds.maxSteps} steps per execution`);
   out.push('');
   const width = Math.max(8, ...perScenario.map((r) => r.scenario.length));
   out.push(`${'scenario'.padEnd(width)}  executions   traces     time  result`);
   for (const r of perScenario) {
-    out.push(`${r.scenario.padEnd(width)}  ${String(r.stats.executions).padStart(10)}  ${String(r.stats.traces).padStart(7)}  ${`${r.seconds.toFixed(1)} s`.padStart(7)}  ${result(r, bounds.preemptions)}`);
+    out.push(`${r.scenario.padEnd(width)}  ${String(r.stats.executions).padStart(10)}  ${String(r.stats.traces).padStart(7)}  ${(r.seconds === undefined ? '-' : `${r.seconds.toFixed(1)} s`).padStart(7)}  ${result(r, bounds.preemptions)}`);
   }
   if (merged.bugs.length > 0) {
     out.push('', `${merged.bugs.length} distinct bug(s) found (by kind and code site):`);
@@ -41,7 +41,7 @@ export function verifyText(
   out.push('');
   if (proven.length > 0) {
     out.push(
-      `Proven for ${proven.length} of ${perScenario.length} scenario(s): every ordering of their dependent steps${bounds.preemptions === undefined ? '' : ` reachable with at most ${bounds.preemptions} preemption(s)`} was run, and none reaches a report of any checker (${CHECKERS}).`,
+      `Proven for ${proven.length} of ${perScenario.length} scenario(s): every ordering of their dependent steps${bounds.preemptions === null ? '' : ` reachable with at most ${bounds.preemptions} preemption(s)`} was run, and none reaches a report of any checker (${CHECKERS}).`,
       `Bounds: the scenarios as written (each actor's program fixed); the model's steps and abstractions (README); ${bound}; no execution reached the ${bounds.maxSteps}-step bound.`,
     );
   }

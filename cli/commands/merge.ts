@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { mergeScenarios, type ScenarioResult } from '../../harness/explore.js';
+import { mergeVerified, type VerifyResult } from '../../harness/verify.js';
+import { UsageError, type ParsedArgs } from '../args.js';
+import { exploreText } from '../format/exploreText.js';
+import { readDoc, type ExploreDoc, type ResultDoc, type VerifyDoc } from '../format/resultDoc.js';
+import { verifyText } from '../format/verifyText.js';
+import { asInvoked, exploreDoc, type Io } from './explore.js';
+import { verifyDoc, verifyStatus } from './verify.js';
+
+export const MERGE_VALUED = new Set<string>();
+export const MERGE_FLAGS = new Set(['json']);
+
+/** Everything two shards of one run must agree on: all of the document but its own part. */
+function runOf(d: ResultDoc): string {
+  const { results: _r, bugs: _b, shard, ...rest } = d;
+  return JSON.stringify({ ...rest, shards: shard?.count ?? null });
+}
+
+/**
+ * `cgsim merge a.json b.json ...`: the shards of one run (--shard i/n ... --json), put together. The result is
+ * what the run gives unsharded, byte for byte with --json: scenarios are explored independently, and the bugs
+ * are merged across scenarios the same way.
+ */
+export function mergeCommand(files: readonly string[], a: ParsedArgs, io: Io): number {
+  if (files.length === 0) throw new UsageError('merge needs the --json files of the shards: cgsim merge shard1.json shard2.json ...');
+  const docs = files.map((f) => {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    return { file: f, doc: readDoc(text, f) };
+  });
+  const first = docs[0]!;
+  for (const d of docs) {
+    if (d.doc.shard === null) throw new UsageError(`${d.file} is a whole run, not a shard: nothing to merge it with`);
+    if (runOf(d.doc) !== runOf(first.doc)) throw new UsageError(`${d.file} and ${first.file} are shards of different runs (variant, scenarios, options or shard count differ)`);
+  }
+  const count = first.doc.shard!.count;
+  const indexes = docs.map((d) => d.doc.shard!.index).sort((x, y) => x - y);
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !indexes.includes(i));
+  if (missing.length > 0) throw new UsageError(`shard(s) ${missing.join(', ')} of ${count} missing`);
+  if (new Set(indexes).size !== indexes.length) throw new UsageError('a shard is given twice');
+  const byName = new Map<string, unknown>();
+  for (const d of docs) for (const r of d.doc.results as readonly { scenario: string }[]) byName.set(r.scenario, r);
+  const results = first.doc.scenarios.map((name) => {
+    const r = byName.get(name);
+    if (r === undefined) throw new UsageError(`no shard holds scenario ${name}`);
+    return r;
+  });
+  const inv = (cmd: string): string => asInvoked(io, cmd);
+  if (first.doc.format === 'cgsim-explore/1') {
+    const d = first.doc as ExploreDoc;
+    const meta = { variant: d.variant, variantRef: d.variantRef, seed: d.seed, runs: d.runs, strategy: d.strategy };
+    const merged = mergeScenarios(meta, results as ScenarioResult[]);
+    if (a.flags.has('json')) io.out(JSON.stringify(exploreDoc(merged, meta, d.title, d.options, d.scenarios, null, inv), null, 2));
+    else for (const line of exploreText(merged, d.title, inv)) io.out(line);
+    return merged.bugs.length > 0 ? 1 : 0;
+  }
+  const d = first.doc as VerifyDoc;
+  const per = results as VerifyResult[];
+  const merged = mergeVerified({ name: d.variant, ref: d.variantRef }, per);
+  if (a.flags.has('json')) io.out(JSON.stringify(verifyDoc({ name: d.variant, ref: d.variantRef, title: d.title }, d.bounds, d.scenarios, null, per, merged, inv), null, 2));
+  else for (const line of verifyText(d.variant, d.title, d.bounds, per, merged, inv)) io.out(line);
+  return verifyStatus(per, merged);
+}

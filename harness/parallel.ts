@@ -1,0 +1,70 @@
+import { Worker } from 'node:worker_threads';
+import { ModelCrash } from './crash.js';
+import type { ExploreRequest, ScenarioResult } from './explore.js';
+import { VariantLoadError } from './loadVariant.js';
+import { UnknownNameError } from './resolve.js';
+import type { VerifyRequest, VerifyResult } from './verify.js';
+
+/**
+ * `--workers N`: the scenarios of one exploration or verification, one job each, spread over N worker threads.
+ * A job's result does not depend on which worker ran it nor on what else ran, so results are put back in the
+ * scenarios' order and merged exactly as a single thread would: the same bugs, witnesses and counts whatever N.
+ */
+export type Job =
+  | { readonly kind: 'explore'; readonly variant: string; readonly cwd: string; readonly scenario: string; readonly explore: Omit<ExploreRequest, 'variant' | 'scenarios' | 'onRun'> }
+  | { readonly kind: 'verify'; readonly variant: string; readonly cwd: string; readonly scenario: string; readonly verify: Omit<VerifyRequest, 'variant' | 'scenario' | 'now'> };
+
+/** What a worker sends back instead of a result: enough to raise the same error here. */
+export type JobError =
+  | { readonly kind: 'crash'; readonly message: string; readonly replay: string; readonly userFrame: string | null }
+  | { readonly kind: 'variant' | 'name' | 'internal'; readonly message: string };
+
+function raise(e: JobError): never {
+  if (e.kind === 'crash') throw new ModelCrash(e.message, e.replay, e.userFrame);
+  if (e.kind === 'variant') throw new VariantLoadError(e.message);
+  if (e.kind === 'name') throw new UnknownNameError(e.message);
+  throw new Error(`a worker failed: ${e.message}`);
+}
+
+export async function runJobs(jobs: readonly Job[], workers: number): Promise<unknown[]> {
+  const results: unknown[] = new Array(jobs.length);
+  let next = 0;
+  let failure: JobError | null = null;
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  try {
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              if (failure !== null || next >= jobs.length) {
+                resolve();
+                return;
+              }
+              const id = next++;
+              w.postMessage({ id, job: jobs[id] });
+            };
+            w.on('message', (msg: { id: number; result?: unknown; error?: JobError }) => {
+              if (msg.error !== undefined) failure ??= msg.error;
+              else results[msg.id] = msg.result;
+              feed();
+            });
+            w.on('error', reject);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  if (failure !== null) raise(failure);
+  return results;
+}
+
+export async function exploreInParallel(jobs: readonly Job[], workers: number): Promise<ScenarioResult[]> {
+  return (await runJobs(jobs, workers)) as ScenarioResult[];
+}
+
+export async function verifyInParallel(jobs: readonly Job[], workers: number): Promise<VerifyResult[]> {
+  return (await runJobs(jobs, workers)) as VerifyResult[];
+}
