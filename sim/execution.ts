@@ -1,7 +1,7 @@
 import { Actor, type ActorSpec } from './actor.js';
 import { FatalFinding, type Finding } from './finding.js';
 import { encodeSchedule } from './schedule.js';
-import { PRUNE, ScheduleMismatchError, type Strategy } from './strategy/strategy.js';
+import { PRUNE, ScheduleMismatchError, type Strategy, type Waiting } from './strategy/strategy.js';
 import { cpuOf, Footprint, lifeOf } from './footprint.js';
 import { whyNotRunnable } from './blocked.js';
 import type { Site } from './site.js';
@@ -220,7 +220,13 @@ export class Execution implements SimHost {
     if (this.footprint !== null) {
       const waiting = this.actors
         .filter((a) => a.started && !a.done && a.waitOn !== null && a.waitOn.idle !== true && !a.waitOn.ready())
-        .map((a) => ({ actor: a.id, deps: a.waitOn!.deps ?? [], acquire: a.waitOn!.acquire === true }));
+        .map((a): Waiting => ({ actor: a.id, deps: a.waitOn!.deps ?? [], acquire: a.waitOn!.acquire === true }));
+      // An oops ends the execution with other actors still able to run: had one of them run before the step that
+      // oopsed, the execution could have gone elsewhere. Their next steps never ran, so nothing says what they touch.
+      if (ending === 'fatal') {
+        const died = this.schedule[this.step - 1];
+        for (const a of this.actors) if (a.id !== died && this.isRunnable(a)) waiting.push({ actor: a.id, deps: null, acquire: false });
+      }
       this.strategy.ended?.(waiting);
     }
     if (ending === 'complete') this.program.finished?.();

@@ -41,7 +41,11 @@ export function verifyText(
   out.push('');
   if (proven.length > 0) {
     out.push(
-      `Proven for ${proven.length} of ${perScenario.length} scenario(s): every ordering of their dependent steps${bounds.preemptions === null ? '' : ` reachable with at most ${bounds.preemptions} preemption(s)`} was run, and none reaches a report of any checker (${CHECKERS}).`,
+      `Proven for ${proven.length} of ${perScenario.length} scenario(s): ${
+        bounds.preemptions === null
+          ? 'every ordering of their dependent steps was run'
+          : `every ordering of their dependent steps that bounded DPOR reaches with at most ${bounds.preemptions} preemption(s) was run (it can miss one that needs an actor to block on a lock to stay within the bound; see README)`
+      }, and none reaches a report of any checker (${CHECKERS}).`,
       `Bounds: the scenarios as written (each actor's program fixed); the model's steps and abstractions (README); ${bound}; no execution reached the ${bounds.maxSteps}-step bound.`,
     );
   }

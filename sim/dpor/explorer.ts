@@ -155,9 +155,11 @@ export class DporExplorer {
       // A waiting actor's next step could not run; had some earlier step gone the other way, it could have.
       // It would take the lock it waits for, or read what it waits on: race it like a step of its own.
       for (const w of this.waiting) {
-        if (w.deps.length === 0) continue;
+        if (w.deps !== null && w.deps.length === 0) continue;
         const n = order.length;
-        order.push(w.acquire ? access(w.actor, [], [], w.deps) : access(w.actor, w.deps, []));
+        // An actor a fatal report stopped: its next step is taken to touch everything the execution touched.
+        if (w.deps === null) order.push(anything(w.actor, order));
+        else order.push(w.acquire ? access(w.actor, [], [], w.deps) : access(w.actor, w.deps, []));
         this.addRaces(order, n, n + 1);
         order.truncate(n);
       }
@@ -266,6 +268,20 @@ function childSleep(parent: Node): Map<number, StepAccess> {
     for (const [a, acc] of src) if (a !== parent.chosen && !conflict(acc, step)) out.set(a, acc);
   }
   return out;
+}
+
+/** A step that writes every object and takes every lock the execution touched: one whose footprint is unknown. */
+function anything(actor: number, order: CausalOrder): StepAccess {
+  const data = new Set<number>();
+  const locks = new Set<number>();
+  for (const s of order.steps) {
+    for (const k of s.reads) data.add(k);
+    for (const k of s.writes) data.add(k);
+    for (const k of s.waits) data.add(k);
+    for (const k of s.acquires) locks.add(k);
+    for (const k of s.releases) locks.add(k);
+  }
+  return access(actor, [], [...data], [...locks]);
 }
 
 function sameAccess(a: StepAccess, b: StepAccess): boolean {

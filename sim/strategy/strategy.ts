@@ -27,10 +27,14 @@ export interface Strategy {
   ended?(waiting: readonly Waiting[]): void;
 }
 
-/** An actor an execution left waiting: what its wait depends on, and whether its next step takes a lock. */
+/**
+ * An actor an execution left without running its next step: blocked (what its wait depends on, and whether its
+ * next step takes a lock), or able to run when a fatal report ended the execution (`deps` null: what that step
+ * would have touched is unknown).
+ */
 export interface Waiting {
   readonly actor: number;
-  readonly deps: readonly number[];
+  readonly deps: readonly number[] | null;
   readonly acquire: boolean;
 }
 

@@ -64,6 +64,14 @@ test('the CLI prints the crash and its replay in two lines, exit 2', async (t) =
   t.regex(r.err[1]!, /^cgsim: replay: cgsim replay --variant \.\/throws\.ts /);
 });
 
+test('a crash inside a --workers thread comes back as the same two lines, exit 2', async (t) => {
+  const argv = ['explore', '--variant', './throws.ts', '--scenario', 'close-vs-rmdir', '--runs', '2'];
+  const single = await cliIn(dir, ...argv);
+  const parallel = await cliIn(dir, ...argv, '--workers', '2');
+  t.is(parallel.code, 2);
+  t.deepEqual(parallel.err, single.err);
+});
+
 test('a throw in shipped model code is an internal error of cgsim, with its replay', (t) => {
   const broken: Variant = {
     ...v3_11,
