@@ -1,172 +1,112 @@
 /**
- * `npm run bench`: how fast cgsim explores, against a floor measured in the same run.
+ * `npm run bench`: how fast cgsim explores, against a floor measured in the same run, written as text and (with
+ * --json FILE) as JSON. Sections:
  *
- * - Per scenario (v4, seeded random strategy): executions/s and steps/s, median of several rounds.
- * - The floor: the same engine and strategy running bare generators that take, per actor, the same number of
- *   steps as the scenario's actors did on average, with no model and no checks. The ratio of the two steps/s
- *   holds across machines better than either number alone.
- * - Time to first bug: for each distinct bug of the default v4 exploration, over 10 seeds, the runs and the
- *   milliseconds until a random exploration of its scenario first finds it; medians.
+ * 1. Throughput per strategy (random, PCT, DPOR, preemption-bounded) on each concurrent scenario, for v4 and
+ *    for the cleanest shipped version: executions/s and steps/s, medians of --rounds rounds of up to --runs
+ *    executions, and the floor (bare generators taking the same steps per actor on the same engine, no model,
+ *    no checks).
+ * 2. Time to first bug: each distinct bug of the default v4 exploration, each strategy, median over --seeds
+ *    seeds (DPOR once: it does not depend on the seed), at most --cap runs each.
+ * 3. Exhaustive verification (`cgsim verify`, unbounded) of every shipped version on each concurrent scenario:
+ *    executions, distinct traces, time; the cleanest version up to --verify-cap executions, the others up to
+ *    --older-cap (they have bugs, and their searches only show the cost).
+ * 4. --workers 2 against one thread on the default exploration (and five times as many runs) and on the cleanest
+ *    version's verification.
  *
- * Options: --rounds N (default 5), --runs N per round (default 1500), --seeds N (default 10),
- * --json FILE (also write the results as JSON; the file is written whole or not at all).
+ * --quick shrinks every section to a smoke run. The JSON file is written whole or not at all.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { allCheckers } from '../checkers/index.js';
 import { exploreVariant } from '../harness/explore.js';
-import { runOnce } from '../harness/run.js';
+import { variants } from '../model/variants/index.js';
 import { v4 } from '../model/variants/v4/index.js';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
-import type { Scenario } from '../scenarios/scenario.js';
-import type { ActorSpec } from '../sim/actor.js';
-import { Execution } from '../sim/execution.js';
-import { findingKey } from '../sim/finding.js';
-import { RandomStrategy } from '../sim/strategy/random.js';
+import { exhaustive, type Exhaustive } from './bench/exhaustive.js';
+import { firstBug, RACED, type FirstBug } from './bench/firstBug.js';
+import { intArg, median, pad, stringArg } from './bench/stats.js';
+import { MEASURED, throughput, type Throughput } from './bench/throughput.js';
+import { speedup, type Speedup } from './bench/workers.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v < 1) {
-    process.stderr.write(`bench: --${name} needs a positive integer\n`);
-    process.exit(2);
-  }
-  return v;
-}
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const rounds = intArg(argv, 'rounds', quick ? 1 : 3);
+const runs = intArg(argv, 'runs', quick ? 40 : 400);
+const seeds = intArg(argv, 'seeds', quick ? 2 : 10);
+const cap = intArg(argv, 'cap', quick ? 200 : 2000);
+const verifyCap = intArg(argv, 'verify-cap', quick ? 300 : 50_000);
+const olderCap = intArg(argv, 'older-cap', quick ? 50 : 1000);
+const jsonPath = stringArg(argv, 'json');
+const out = (l: string): void => void process.stdout.write(`${l}\n`);
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+const cleanest = variants[variants.length - 1]!;
+const concurrent = scenarios.filter((s) => !s.name.startsWith('bad-write:'));
 
-interface ScenarioBench {
-  scenario: string;
-  execsPerSec: number;
-  stepsPerSec: number;
-  floorStepsPerSec: number;
-  ratio: number;
-  stepsPerExec: number;
-}
+async function main(): Promise<void> {
+  out(`cgsim bench (node ${process.version}${quick ? ', --quick' : ''}): medians; floor = bare generators on the same engine`);
 
-/** One round of `runs` random executions; returns seconds and steps, and each actor's steps. */
-function round(scenario: Scenario, runs: number, seed: string): { seconds: number; steps: number; perActor: number[] } {
-  const checkers = allCheckers();
-  const perActor: number[] = [];
-  let steps = 0;
-  const t0 = performance.now();
-  for (let run = 0; run < runs; run++) {
-    const { outcome } = runOnce({ variant: v4, scenario, strategy: new RandomStrategy(seed, run), checkers, run });
-    steps += outcome.steps;
-    for (const id of outcome.schedule) perActor[id] = (perActor[id] ?? 0) + 1;
-  }
-  return { seconds: (performance.now() - t0) / 1000, steps, perActor };
-}
-
-/** The floor: bare generators with the given steps per actor, on the same engine and strategy. */
-function floor(stepsPerActor: readonly number[], runs: number, seed: string): number {
-  const bodies: ActorSpec[] = stepsPerActor.map((n, i) => ({
-    name: `a${i}`,
-    body: function* () {
-      for (let s = 1; s < n; s++) yield;
-    },
-  }));
-  let steps = 0;
-  const t0 = performance.now();
-  for (let run = 0; run < runs; run++) {
-    const exec = new Execution(() => ({ actors: bodies }), new RandomStrategy(seed, run));
-    steps += exec.run().steps;
-  }
-  return steps / ((performance.now() - t0) / 1000);
-}
-
-function benchScenario(scenario: Scenario, rounds: number, runs: number): ScenarioBench {
-  const execs: number[] = [];
-  const stepRates: number[] = [];
-  const floors: number[] = [];
-  let stepsPerExec = 0;
-  for (let r = 0; r < rounds; r++) {
-    const x = round(scenario, runs, `bench${r}`);
-    execs.push(runs / x.seconds);
-    stepRates.push(x.steps / x.seconds);
-    stepsPerExec = x.steps / runs;
-    floors.push(floor(x.perActor.map((n) => Math.max(1, Math.round((n ?? 0) / runs))), runs, `bench${r}`));
-  }
-  const stepsPerSec = median(stepRates);
-  const floorStepsPerSec = median(floors);
-  return { scenario: scenario.name, execsPerSec: median(execs), stepsPerSec, floorStepsPerSec, ratio: stepsPerSec / floorStepsPerSec, stepsPerExec };
-}
-
-interface FirstBug {
-  key: string;
-  scenario: string;
-  medianRuns: number;
-  medianMs: number;
-  foundIn: number;
-  seeds: number;
-}
-
-/** Runs and milliseconds until `key` first shows up in a random exploration of `scenario` seeded `seed`. */
-function timeToBug(scenario: Scenario, key: string, seed: string, cap: number): { runs: number; ms: number } | null {
-  const checkers = allCheckers();
-  const t0 = performance.now();
-  for (let run = 0; run < cap; run++) {
-    const { outcome } = runOnce({ variant: v4, scenario, strategy: new RandomStrategy(seed, run), checkers, run });
-    if (outcome.findings.some((f) => findingKey(f) === key)) return { runs: run + 1, ms: performance.now() - t0 };
-  }
-  return null;
-}
-
-function main(): void {
-  const rounds = arg('rounds', 5);
-  const runs = arg('runs', 1500);
-  const seeds = arg('seeds', 10);
-  const jsonAt = process.argv.indexOf('--json');
-  const jsonPath = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
-  if (jsonAt >= 0 && (jsonPath === undefined || jsonPath.startsWith('--'))) {
-    process.stderr.write('bench: --json needs a file name\n');
-    process.exit(2);
-  }
-  const out = (l: string): void => void process.stdout.write(`${l}\n`);
-
-  out(`cgsim bench: v4, seeded random strategy, ${rounds} rounds of ${runs} runs per scenario (medians); node ${process.version}`);
   out('');
-  out(`${'scenario'.padEnd(22)} ${'exec/s'.padStart(8)} ${'steps/s'.padStart(10)} ${'floor steps/s'.padStart(14)} ${'of floor'.padStart(9)} ${'steps/exec'.padStart(10)}`);
-  const concurrent = scenarios.filter((s) => !s.name.startsWith('bad-write:') || s.name === 'bad-write:no-args');
-  const perScenario: ScenarioBench[] = [];
-  for (const s of concurrent) {
-    const b = benchScenario(s, rounds, runs);
-    perScenario.push(b);
-    out(`${b.scenario.padEnd(22)} ${b.execsPerSec.toFixed(0).padStart(8)} ${b.stepsPerSec.toFixed(0).padStart(10)} ${b.floorStepsPerSec.toFixed(0).padStart(14)} ${`${(b.ratio * 100).toFixed(1)}%`.padStart(9)} ${b.stepsPerExec.toFixed(1).padStart(10)}`);
+  out(`1. throughput: ${rounds} round(s) of up to ${runs} executions per strategy and scenario`);
+  out(`${'variant'.padEnd(7)} ${'scenario'.padEnd(22)} ${'strategy'.padEnd(8)} ${pad('exec/s', 8)} ${pad('steps/s', 9)} ${pad('floor/s', 10)} ${pad('of floor', 8)} ${pad('steps/exec', 10)}`);
+  // Warm the JIT first, so the first scenario measured is not the slowest for that reason alone.
+  for (const strategy of MEASURED) throughput(v4, concurrent[0]!, strategy, 1, Math.min(runs, 200));
+  const speeds: Throughput[] = [];
+  for (const variant of [v4, cleanest]) {
+    for (const s of concurrent) {
+      for (const strategy of MEASURED) {
+        const b = throughput(variant, s, strategy, rounds, runs);
+        speeds.push(b);
+        out(`${b.variant.padEnd(7)} ${b.scenario.padEnd(22)} ${b.strategy.padEnd(8)} ${pad(b.execsPerSec.toFixed(0), 8)} ${pad(b.stepsPerSec.toFixed(0), 9)} ${pad(b.floorStepsPerSec.toFixed(0), 10)} ${pad(`${(b.ofFloor * 100).toFixed(1)}%`, 8)} ${pad(b.stepsPerExec.toFixed(1), 10)}${b.executions < runs ? `  (exhausted after ${b.executions})` : ''}`);
+      }
+    }
+  }
+  for (const strategy of MEASURED) {
+    const mine = speeds.filter((b) => b.strategy === strategy);
+    out(`  ${strategy.padEnd(8)} median over scenarios: ${median(mine.map((b) => b.execsPerSec)).toFixed(0)} exec/s, ${median(mine.map((b) => b.stepsPerSec)).toFixed(0)} steps/s, ${(median(mine.map((b) => b.ofFloor)) * 100).toFixed(1)}% of floor`);
   }
 
   out('');
-  out(`time to first bug (v4, median over ${seeds} seeds; bugs of the default exploration, each in the scenario of its best witness):`);
+  out(`2. time to first bug on v4: median ms / runs over ${seeds} seeds (dfs: one search), at most ${cap} runs; found/seeds`);
   const found = exploreVariant({ variant: v4, scenarios, runs: 400, seed: '1' });
-  const firstBugs: FirstBug[] = [];
+  const firsts: FirstBug[] = [];
+  out(`   ${RACED.map((s) => s.padStart(20)).join('')}  bug [scenario]`);
   for (const bug of found.bugs) {
     const scenario = resolveScenarios(bug.best.scenario)[0]!;
-    const samples: { runs: number; ms: number }[] = [];
-    for (let i = 0; i < seeds; i++) {
-      const r = timeToBug(scenario, bug.key, `ttb${i}`, 20_000);
-      if (r !== null) samples.push(r);
+    const cells: string[] = [];
+    for (const strategy of RACED) {
+      const f = firstBug(v4, scenario, strategy, bug.key, seeds, cap);
+      firsts.push(f);
+      cells.push(pad(f.foundIn === 0 ? 'not found' : `${f.medianMs.toFixed(1)}ms/${f.medianRuns} ${f.foundIn}/${f.seeds}`, 20));
     }
-    const fb: FirstBug = {
-      key: bug.key,
-      scenario: bug.best.scenario,
-      medianRuns: samples.length > 0 ? median(samples.map((s) => s.runs)) : NaN,
-      medianMs: samples.length > 0 ? median(samples.map((s) => s.ms)) : NaN,
-      foundIn: samples.length,
-      seeds,
-    };
-    firstBugs.push(fb);
-    out(`  ${fb.medianMs.toFixed(1).padStart(8)} ms ${String(fb.medianRuns).padStart(6)} runs  ${fb.foundIn}/${seeds} seeds  ${bug.kind}: ${bug.site.slice(0, 90)} [${fb.scenario}]`);
+    out(`   ${cells.join('')}  ${bug.kind}: ${bug.site.slice(0, 70)} [${scenario.name}]`);
   }
+
+  out('');
+  out(`3. exhaustive verification (DPOR, no preemption bound): ${cleanest.name} up to ${verifyCap} executions, the others up to ${olderCap}`);
+  out(`${'variant'.padEnd(8)} ${'scenario'.padEnd(22)} ${pad('actors', 6)} ${pad('executions', 10)} ${pad('traces', 8)} ${pad('time', 8)}  result`);
+  const proofs: Exhaustive[] = [];
+  for (const variant of [...variants].reverse()) {
+    for (const s of concurrent) {
+      const e = exhaustive(variant, s, variant === cleanest ? verifyCap : olderCap);
+      proofs.push(e);
+      const result = e.complete ? (e.bugs > 0 ? `complete, ${e.bugs} bug(s)` : 'complete, clean') : `cut at the cap${e.bugs > 0 ? `, ${e.bugs} bug(s)` : ''}`;
+      out(`${e.variant.padEnd(8)} ${e.scenario.padEnd(22)} ${pad(e.actors - 2, 6)} ${pad(e.executions, 10)} ${pad(e.traces, 8)} ${pad(`${e.seconds.toFixed(1)} s`, 8)}  ${result}`);
+    }
+  }
+
+  out('');
+  out('4. --workers 2 against one thread (2 cores here)');
+  const speedups: Speedup[] = [
+    await speedup(`explore v4, every scenario, ${runs} runs`, v4, scenarios, 'explore', rounds, runs),
+    await speedup(`explore v4, every scenario, ${runs * 5} runs`, v4, scenarios, 'explore', 1, runs * 5),
+    await speedup(`verify ${cleanest.name}, every concurrent scenario`, cleanest, quick ? concurrent.slice(0, 3) : concurrent, 'verify', 1, 0),
+  ];
+  for (const s of speedups) out(`   ${s.job.padEnd(44)} ${s.oneThreadSeconds.toFixed(1)} s -> ${s.twoWorkersSeconds.toFixed(1)} s  (x${s.speedup.toFixed(2)})`);
 
   if (jsonPath !== undefined) {
     const tmp = `${jsonPath}.tmp-${process.pid}`;
+    const doc = { format: 'cgsim-bench/1', node: process.version, quick, rounds, runs, seeds, cap, verifyCap, olderCap, throughput: speeds, firstBugs: firsts, exhaustive: proofs, workers: speedups };
     try {
-      writeFileSync(tmp, `${JSON.stringify({ node: process.version, rounds, runs, seeds, perScenario, firstBugs }, null, 2)}\n`);
+      writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
       renameSync(tmp, jsonPath);
       out('');
       out(`written: ${jsonPath}`);
@@ -177,4 +117,4 @@ function main(): void {
   }
 }
 
-main();
+await main();
