@@ -16,7 +16,7 @@
  *
  * --quick shrinks every section to a smoke run. The JSON file is written whole or not at all.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { exploreVariant } from '../harness/explore.js';
 import { variants } from '../model/variants/index.js';
 import { v4 } from '../model/variants/v4/index.js';
@@ -41,7 +41,20 @@ const out = (l: string): void => void process.stdout.write(`${l}\n`);
 const cleanest = variants[variants.length - 1]!;
 const concurrent = scenarios.filter((s) => !s.name.startsWith('bad-write:'));
 
+/** Refuses an unwritable --json path before minutes of measuring, not after. */
+function checkWritable(path: string): void {
+  const probe = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } catch (e) {
+    process.stderr.write(`bench: cannot write ${path}: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
+  if (jsonPath !== undefined) checkWritable(jsonPath);
   out(`cgsim bench (node ${process.version}${quick ? ', --quick' : ''}): medians; floor = bare generators on the same engine`);
 
   out('');
