@@ -5,7 +5,7 @@ import { betterWitness, BugCollector, type ExploreSummary, type Witness } from '
 import { RunPlan, type PlanReport, type StrategyName } from './runPlan.js';
 import { RandomStrategy } from '../sim/strategy/random.js';
 import { replayCommand } from './resolve.js';
-import { runOnce } from './run.js';
+import { runOnce, type RunResult } from './run.js';
 
 export interface ExploreRequest {
   readonly variant: Variant;
@@ -96,27 +96,41 @@ export function planFor(req: Omit<ExploreRequest, 'scenarios' | 'runs'>, scenari
 }
 
 /**
- * Explores one scenario: `runs` executions, each scheduled by the plan's strategy for that run (runPlan.ts). One
- * checker set for all of them, so lockdep's graph spans the scenario's runs. Stops early when a systematic
- * strategy is exhausted.
+ * The runs of one scenario's exploration, one at a time: `runs` executions, each scheduled by the plan's strategy
+ * for that run (runPlan.ts), with one checker set for all of them, so lockdep's graph spans the scenario's runs.
+ * Ends early when a systematic strategy is exhausted. The plan's report is complete once `outcomes` is.
  */
-export function exploreScenario(req: ExploreRequest, scenario: Scenario): ScenarioResult {
+export function plannedRuns(
+  req: Omit<ExploreRequest, 'scenarios'>,
+  scenario: Scenario,
+): { readonly plan: RunPlan; readonly size: { actors: number; steps: number }; readonly outcomes: Iterable<{ run: number; outcome: RunResult['outcome'] }> } {
   const { plan, size } = planFor(req, scenario);
   const checkers = allCheckers();
+  function* outcomes(): Generator<{ run: number; outcome: RunResult['outcome'] }> {
+    for (let run = 0; run < req.runs; run++) {
+      const strategy = plan.next(run);
+      if (strategy === null) return;
+      const { outcome } = runOnce({
+        variant: req.variant,
+        scenario,
+        strategy,
+        checkers,
+        run,
+        ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}),
+        ...(req.stopAtFirstBug !== undefined ? { stopAtFirstBug: req.stopAtFirstBug } : {}),
+      });
+      plan.done(outcome.ending);
+      yield { run, outcome };
+    }
+  }
+  return { plan, size, outcomes: outcomes() };
+}
+
+/** Explores one scenario (plannedRuns) and sums up what its runs found. */
+export function exploreScenario(req: ExploreRequest, scenario: Scenario): ScenarioResult {
+  const { plan, size, outcomes } = plannedRuns(req, scenario);
   const collector = new BugCollector();
-  for (let run = 0; run < req.runs; run++) {
-    const strategy = plan.next(run);
-    if (strategy === null) break;
-    const { outcome } = runOnce({
-      variant: req.variant,
-      scenario,
-      strategy,
-      checkers,
-      run,
-      ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}),
-      ...(req.stopAtFirstBug !== undefined ? { stopAtFirstBug: req.stopAtFirstBug } : {}),
-    });
-    plan.done(outcome.ending);
+  for (const { run, outcome } of outcomes) {
     collector.add(run, outcome);
     req.onRun?.(scenario.name, run);
   }

@@ -2,8 +2,8 @@ import { allCheckers } from '../checkers/index.js';
 import type { Variant } from '../model/variant.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { DporExplorer, type DporOptions, type DporStats } from '../sim/dpor/explorer.js';
-import { Execution, type Ending } from '../sim/execution.js';
-import { BugCollector, type ExploreSummary } from '../sim/explore.js';
+import { Execution } from '../sim/execution.js';
+import { BugCollector } from '../sim/explore.js';
 import { ReplayStrategy } from '../sim/strategy/replay.js';
 import { programFor } from './program.js';
 import { runOnce } from './run.js';
@@ -32,8 +32,6 @@ export interface VerifyResult {
   readonly stepBound: number;
   /** The search ran out of executions before it was done. */
   readonly executionCap: boolean;
-  readonly summary: ExploreSummary;
-  readonly endings: Readonly<Record<Ending, number>>;
   readonly seconds: number;
   /** Exhaustive within the bounds: every trace explored, no execution cut by the step bound, no cap hit. */
   readonly proven: boolean;
@@ -83,8 +81,6 @@ export function verifyScenario(req: VerifyRequest): VerifyResult {
     stats,
     stepBound,
     executionCap,
-    summary,
-    endings: summary.endings,
     seconds: (now() - started) / 1000,
     proven: stats.complete && stepBound === 0 && !executionCap,
   };

@@ -25,7 +25,7 @@ export function exhaustive(variant: Variant, scenario: Scenario, cap: number): E
     executions: r.stats.executions,
     traces: r.stats.traces,
     complete: r.proven,
-    bugs: r.summary.bugs.length,
+    bugs: r.result.summary.bugs.length,
     seconds: (performance.now() - t0) / 1000,
   };
 }

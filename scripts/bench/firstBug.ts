@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { allCheckers } from '../../checkers/index.js';
-import { planFor } from '../../harness/explore.js';
+import { plannedRuns } from '../../harness/explore.js';
 import type { StrategyName } from '../../harness/runPlan.js';
-import { runOnce } from '../../harness/run.js';
 import type { Variant } from '../../model/variant.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { findingKey } from '../../sim/finding.js';
@@ -25,13 +23,7 @@ export interface FirstBug {
 /** Runs and milliseconds until `key` first shows up when `strategy` explores `scenario` from `seed`, or null. */
 function until(variant: Variant, scenario: Scenario, strategy: StrategyName, key: string, seed: string, cap: number): { runs: number; ms: number } | null {
   const t0 = performance.now();
-  const { plan } = planFor({ variant, seed, strategy }, scenario);
-  const checkers = allCheckers();
-  for (let run = 0; run < cap; run++) {
-    const s = plan.next(run);
-    if (s === null) return null;
-    const { outcome } = runOnce({ variant, scenario, strategy: s, checkers, run });
-    plan.done(outcome.ending);
+  for (const { run, outcome } of plannedRuns({ variant, seed, strategy, runs: cap }, scenario).outcomes) {
     if (outcome.findings.some((f) => findingKey(f) === key)) return { runs: run + 1, ms: performance.now() - t0 };
   }
   return null;

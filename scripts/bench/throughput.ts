@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { allCheckers } from '../../checkers/index.js';
-import { planFor } from '../../harness/explore.js';
+import { plannedRuns } from '../../harness/explore.js';
 import type { StrategyName } from '../../harness/runPlan.js';
-import { runOnce } from '../../harness/run.js';
 import type { Variant } from '../../model/variant.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { ActorSpec } from '../../sim/actor.js';
@@ -29,17 +27,11 @@ export interface Throughput {
 
 /** One round: up to `runs` executions of the strategy's plan, with one checker set, as explore runs them. */
 function round(variant: Variant, scenario: Scenario, strategy: StrategyName, runs: number, seed: string): { seconds: number; executions: number; steps: number; perActor: number[] } {
-  const { plan } = planFor({ variant, seed, strategy }, scenario);
-  const checkers = allCheckers();
   const perActor: number[] = [];
   let steps = 0;
   let executions = 0;
   const t0 = performance.now();
-  for (let run = 0; run < runs; run++) {
-    const s = plan.next(run);
-    if (s === null) break;
-    const { outcome } = runOnce({ variant, scenario, strategy: s, checkers, run });
-    plan.done(outcome.ending);
+  for (const { outcome } of plannedRuns({ variant, seed, strategy, runs }, scenario).outcomes) {
     steps += outcome.steps;
     executions++;
     for (const id of outcome.schedule) perActor[id] = (perActor[id] ?? 0) + 1;

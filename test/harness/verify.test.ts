@@ -63,7 +63,7 @@ test('within 1 preemption, DPOR finds every bug naive enumeration finds, and onl
 test('the lockdep graph spans the search: the event_list_lock/wqh inversion is reported from the first few executions', (t) => {
   const r = verifyScenario({ variant: byName('v4')!, scenario: resolveScenarios('close-vs-rmdir')[0]!, preemptions: 0 });
   t.true(r.stats.executions <= 5);
-  t.true(r.summary.bugs.some((b) => b.key.startsWith('lock-order-inversion')));
+  t.true(r.result.summary.bugs.some((b) => b.key.startsWith('lock-order-inversion')));
 });
 
 test('a proof runs at most 1.2 executions per distinct trace', (t) => {
