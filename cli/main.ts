@@ -4,6 +4,7 @@ import { ScheduleSyntaxError } from '../sim/schedule.js';
 import { UnknownNameError } from '../harness/resolve.js';
 import { VariantLoadError } from '../harness/loadVariant.js';
 import { ModelCrash } from '../harness/crash.js';
+import { WorkloadError } from '../scenarios/workload/validate.js';
 import { parseArgs, UsageError } from './args.js';
 import { asInvoked, EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } from './commands/explore.js';
 import { COMPARE_FLAGS, COMPARE_VALUED, compareCommand } from './commands/compare.js';
@@ -22,6 +23,7 @@ const USAGE = [
   '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
+  '               (explore, verify, replay and compare take --workload FILE|TEXT instead of --scenario)',
   '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
 ];
 
@@ -53,7 +55,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError) {
+    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError) {
       io.err(`cgsim: ${e.message}`);
       if (e instanceof UsageError) io.err(USAGE[0]!);
       return 2;

@@ -3,6 +3,8 @@ import { isVariantPath, loadVariant } from './loadVariant.js';
 import type { Variant } from '../model/variant.js';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/scenario.js';
+import { WORKLOAD_PREFIX, workloadScenario } from '../scenarios/workload/scenario.js';
+import { parseWorkload } from '../scenarios/workload/text.js';
 
 /** A name the user gave that names nothing: the message says what exists. */
 export class UnknownNameError extends Error {
@@ -23,8 +25,9 @@ export async function resolveVariant(spec: string, cwd: string): Promise<Variant
   return isVariantPath(spec) ? loadVariant(spec, cwd) : variantNamed(spec);
 }
 
-/** A scenario name, a family (`bad-write`), or `all`. */
+/** A scenario name, a family (`bad-write`), `all`, or `workload:<text>` (a workload's one-line text). */
 export function scenariosNamed(name: string): Scenario[] {
+  if (name.startsWith(WORKLOAD_PREFIX)) return [workloadScenario(parseWorkload(name.slice(WORKLOAD_PREFIX.length)))];
   const found = resolveScenarios(name);
   if (found.length === 0) {
     const families = [...new Set(scenarios.map((s) => s.name.split(':')[0]!))];
@@ -40,7 +43,12 @@ export function scenarioNamed(name: string): Scenario {
   return found[0]!;
 }
 
+/** How a command line names a scenario: a workload by its text, single-quoted (the text never holds a quote). */
+export function scenarioArg(scenario: string): string {
+  return scenario.startsWith(WORKLOAD_PREFIX) ? `--workload '${scenario.slice(WORKLOAD_PREFIX.length)}'` : `--scenario ${scenario}`;
+}
+
 /** The command that replays a witness; earlier runs it depends on come first. */
 export function replayCommand(variant: string, scenario: string, schedules: readonly string[]): string {
-  return ['cgsim replay', `--variant ${variant}`, `--scenario ${scenario}`, ...schedules.map((s) => `--schedule ${s}`)].join(' ');
+  return ['cgsim replay', `--variant ${variant}`, scenarioArg(scenario), ...schedules.map((s) => `--schedule ${s}`)].join(' ');
 }

@@ -1,5 +1,6 @@
 import type { FaultSpec, KGen } from '../model/kernel.js';
 import type { Userspace } from './userspace.js';
+import type { Workload } from './workload/workload.js';
 
 /** A concurrent actor of a scenario: what one thread (or one interrupt) does. */
 export interface ScenarioActor {
@@ -30,6 +31,8 @@ export interface ScenarioPlan {
 export interface Scenario {
   readonly name: string;
   readonly summary: string;
+  /** The workload it runs, for a scenario made from one (its name is then `workload:<text>`). */
+  readonly workload?: Workload;
   /** Called once per execution with a fresh userspace. */
   plan(u: Userspace): ScenarioPlan;
 }

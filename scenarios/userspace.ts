@@ -27,6 +27,7 @@ export class Userspace {
   private nextPid = 100;
   private readonly procs: Proc[] = [];
   private readonly made: string[] = [];
+  private readonly exitHooks: (() => KGen)[] = [];
 
   constructor(readonly k: Kernel) {}
 
@@ -36,9 +37,17 @@ export class Userspace {
     return this.add(comm, uid, files);
   }
 
-  /** A new thread of `of`'s process: the same fd table. */
-  thread(of: Proc, comm: string): Proc {
-    return this.add(comm, of.task.uid, of.task.files!);
+  /** A new thread of `of`'s process: the same fd table, its own credentials (`of`'s unless said otherwise). */
+  thread(of: Proc, comm: string, uid = of.task.uid): Proc {
+    return this.add(comm, uid, of.task.files!);
+  }
+
+  /**
+   * Work the exiting processes do before their files are closed (do_exit: exit_mm, whose exit_aio completes
+   * the aio requests still pending, runs before exit_files).
+   */
+  atExit(fn: () => KGen): void {
+    this.exitHooks.push(fn);
   }
 
   private add(comm: string, uid: number, files: files_struct): Proc {
@@ -123,6 +132,10 @@ export class Userspace {
     k.cpu.task = this.procs[0]?.task ?? null;
     yield* flush_scheduled_work(k, L_teardown);
     k.probes.api({ type: 'quiescent' });
+    for (const hook of this.exitHooks) {
+      yield* hook();
+      yield* flush_scheduled_work(k, L_teardown);
+    }
     for (const p of this.procs) {
       const fds = p.task.files!.fd;
       for (let fd = 0; fd < fds.length; fd++) {

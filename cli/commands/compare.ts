@@ -1,11 +1,12 @@
 import { compareVariants } from '../../harness/compare.js';
-import { resolveVariant, scenariosNamed } from '../../harness/resolve.js';
+import { resolveVariant } from '../../harness/resolve.js';
+import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import { variants as shipped } from '../../model/variants/index.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { compareMarkdown, compareText } from '../format/compareTable.js';
 import { asInvoked, DEFAULT_RUNS, DEFAULT_SEED, type Io } from './explore.js';
 
-export const COMPARE_VALUED = new Set(['variants', 'scenario', 'runs', 'seed', 'format']);
+export const COMPARE_VALUED = new Set(['variants', ...SCENARIO_VALUED, 'runs', 'seed', 'format']);
 export const COMPARE_FLAGS = new Set<string>();
 
 /**
@@ -16,7 +17,7 @@ export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
   const variants = names === undefined ? [...shipped] : await Promise.all(names.split(',').map((n) => resolveVariant(n.trim(), io.cwd ?? '.')));
   if (variants.length === 0) throw new UsageError('--variants needs at least one variant');
-  const scenarios = scenariosNamed(optionValue(a, 'scenario', 'all'));
+  const scenarios = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs', DEFAULT_RUNS);
   const seed = optionValue(a, 'seed', DEFAULT_SEED);
   const format = optionValue(a, 'format', 'text');

@@ -1,13 +1,14 @@
 import { exploreScenario, mergeScenarios, metaOf, type ExploreMeta, type ExploreResult } from '../../harness/explore.js';
 import { exploreInParallel } from '../../harness/parallel.js';
-import { resolveVariant, scenariosNamed } from '../../harness/resolve.js';
+import { resolveVariant } from '../../harness/resolve.js';
+import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import { intOption, optionValue, type ParsedArgs } from '../args.js';
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { exploreText } from '../format/exploreText.js';
 import type { ExploreDoc } from '../format/resultDoc.js';
 import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
 
-export const EXPLORE_VALUED = new Set(['variant', 'scenario', 'runs', 'seed', 'max-steps', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
+export const EXPLORE_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
 export const EXPLORE_FLAGS = new Set(['json', 'stop-at-first-bug']);
 
 /** Runs per scenario when --runs is not given: enough to find every v4 bug in seconds on one core. */
@@ -33,7 +34,7 @@ export function asInvoked(io: Io, command: string): string {
 export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   const spec = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
-  const all = scenariosNamed(optionValue(a, 'scenario', 'all'));
+  const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs', DEFAULT_RUNS);
   const seed = optionValue(a, 'seed', DEFAULT_SEED);
   const maxSteps = intOption(a, 'max-steps', 20_000);

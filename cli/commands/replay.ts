@@ -1,12 +1,13 @@
 import { replaySchedules, replaySeed } from '../../harness/replay.js';
-import { replayCommand, resolveVariant, scenarioNamed } from '../../harness/resolve.js';
+import { replayCommand, resolveVariant } from '../../harness/resolve.js';
+import { scenarioFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import { findingReport } from '../format/report.js';
 import { traceColumns } from '../format/columns.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { asInvoked, type Io } from './explore.js';
 
-export const REPLAY_VALUED = new Set(['variant', 'scenario', 'schedule', 'seed', 'run', 'max-steps', ...STRATEGY_VALUED]);
+export const REPLAY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'schedule', 'seed', 'run', 'max-steps', ...STRATEGY_VALUED]);
 export const REPLAY_FLAGS = new Set(['json', 'full']);
 
 /**
@@ -16,9 +17,8 @@ export const REPLAY_FLAGS = new Set(['json', 'full']);
 export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   const variantName = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
-  const scenarioName = optionValue(a, 'scenario');
-  if (scenarioName === undefined) throw new UsageError('replay needs --scenario NAME');
-  const scenario = scenarioNamed(scenarioName);
+  if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');
+  const scenario = scenarioFromArgs(a, io.cwd ?? '.');
   const schedules = a.options.get('schedule') ?? [];
   const seed = optionValue(a, 'seed');
   const maxSteps = intOption(a, 'max-steps', 20_000);

@@ -1,4 +1,5 @@
-import { resolveVariant, scenariosNamed } from '../../harness/resolve.js';
+import { resolveVariant } from '../../harness/resolve.js';
+import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import type { ExploreResult } from '../../harness/explore.js';
 import { verifyInParallel } from '../../harness/parallel.js';
 import { verifyScenario, mergeVerified, type VerifyResult } from '../../harness/verify.js';
@@ -8,7 +9,7 @@ import { asInvoked, bugList, shardNote, type Io } from './explore.js';
 import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
 import type { VerifyDoc } from '../format/resultDoc.js';
 
-export const VERIFY_VALUED = new Set(['variant', 'scenario', 'preemptions', 'max-executions', 'max-steps', ...DISTRIBUTE_VALUED]);
+export const VERIFY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', ...DISTRIBUTE_VALUED]);
 export const VERIFY_FLAGS = new Set(['json']);
 
 /** Executions per scenario before verify gives up on it (and says so). */
@@ -21,7 +22,7 @@ export const DEFAULT_MAX_EXECUTIONS = 50_000;
 export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   const spec = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
-  const all = scenariosNamed(optionValue(a, 'scenario', 'all'));
+  const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const preemptions = a.options.has('preemptions') ? intOption(a, 'preemptions', 2, 0) : undefined;
   const maxExecutions = intOption(a, 'max-executions', DEFAULT_MAX_EXECUTIONS);
   const maxSteps = intOption(a, 'max-steps', 20_000);
