@@ -12,14 +12,17 @@ import { listCommand } from './commands/list.js';
 import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
 import { VERIFY_FLAGS, VERIFY_VALUED, verifyCommand } from './commands/verify.js';
 import { MERGE_FLAGS, MERGE_VALUED, mergeCommand } from './commands/merge.js';
+import { FUZZ_FLAGS, FUZZ_VALUED, fuzzCommand } from './commands/fuzz.js';
 
 const USAGE = [
-  'usage: cgsim [list | explore | verify | replay | compare | merge] [options]',
+  'usage: cgsim [list | explore | verify | fuzz | replay | compare | merge] [options]',
   '  cgsim                      explore the seed patch (v4) over every scenario',
   '  cgsim list                 variants and scenarios, one line each',
   '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--json] [--max-steps N] [--stop-at-first-bug]',
   '  cgsim verify [--variant v4] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--json]',
   '               (explore and verify also take --workers N, and --shard i/n to run a share of the scenarios)',
+  '  cgsim fuzz [--variant v4] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--json]',
+  '               generated workloads and schedules (fast-check); prints the shrunk counterexample and its replay',
   '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
@@ -41,6 +44,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
       case 'compare':
         return await compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
+      case 'fuzz':
+        return await fuzzCommand(parseArgs(argv.filter((x) => x !== 'fuzz'), FUZZ_VALUED, FUZZ_FLAGS), io);
       case 'verify':
         return await verifyCommand(parseArgs(argv.filter((x) => x !== 'verify'), VERIFY_VALUED, VERIFY_FLAGS), io);
       case 'merge': {

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { variantNamed } from '../harness/resolve.js';
+import { caseSize, describeCounterexample, formatSize, type Counterexample } from './counterexample.js';
+import { minimizeCase } from './minimize.js';
+import { acceptOf, raceProperty, RaceFound, type RaceCase, type RaceOptions } from './raceProperty.js';
+
+export interface CheckOptions extends RaceOptions {
+  /** fast-check's parameters: how many cases, and the seed and path that reproduce a failure. */
+  readonly numRuns?: number;
+  readonly seed?: number;
+  readonly path?: string;
+  /** Skip cgsim's own reduction after fast-check's (faster, larger counterexamples). */
+  readonly noMinimize?: boolean;
+}
+
+export interface CheckResult {
+  readonly failed: boolean;
+  readonly numRuns: number;
+  readonly seed: number;
+  /** fast-check's path to the shrunk case: with the seed, it replays the failure. */
+  readonly path: string | null;
+  /** The first case that failed, as fast-check found it. */
+  readonly first: Counterexample | null;
+  /** After fast-check's shrinking. */
+  readonly shrunk: Counterexample | null;
+  /** After cgsim's reduction (fewest tasks, calls and context switches that still show the same bug). */
+  readonly minimal: Counterexample | null;
+  /** What a failing test prints: the bug, the three sizes, the fast-check seed and path, the replay command. */
+  readonly message: string;
+}
+
+/**
+ * Runs raceProperty with fast-check, then reduces the counterexample further (minimize.ts). The result says
+ * what failed and how to get it back: fast-check's seed and path, and the `cgsim replay` command.
+ */
+export function checkRaces(o: CheckOptions, prog = 'cgsim'): CheckResult {
+  const variant = typeof o.variant === 'string' ? variantNamed(o.variant) : o.variant;
+  const prop = raceProperty({ ...o, variant });
+  const details = fc.check(prop, {
+    ...(o.numRuns !== undefined ? { numRuns: o.numRuns } : {}),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.path !== undefined ? { path: o.path } : {}),
+  });
+  if (!details.failed) return { failed: false, numRuns: details.numRuns, seed: details.seed, path: null, first: null, shrunk: null, minimal: null, message: `no bug in ${details.numRuns} case(s) (seed ${details.seed})` };
+  const err = details.errorInstance;
+  if (!(err instanceof RaceFound)) throw err instanceof Error ? err : new Error(String(err));
+  const shrunk = err.counterexample;
+  const c = details.counterexample![0] as RaceCase;
+  const minimal = o.noMinimize === true ? shrunk : minimizeCase(variant, shrunk.workload, c.schedule, acceptOf(o.bugs));
+  const first = prop.firstFailure() ?? shrunk;
+  const message = [
+    `cgsim found a bug in ${variant.name} after ${details.numRuns} case(s):`,
+    ...describeCounterexample(minimal, prog),
+    `  sizes: first failing case ${formatSize(first.size)}; shrunk by fast-check ${formatSize(shrunk.size)}; minimal ${formatSize(minimal.size)}`,
+    `  fast-check: { seed: ${details.seed}, path: "${details.counterexamplePath}" } reproduces the shrunk case`,
+  ].join('\n');
+  return { failed: true, numRuns: details.numRuns, seed: details.seed, path: details.counterexamplePath, first, shrunk, minimal, message };
+}
+
+/** Throws an Error whose message is checkRaces' report when a case fails. */
+export function assertRaceFree(o: CheckOptions): void {
+  const r = checkRaces(o);
+  if (r.failed) throw new Error(r.message);
+}
+
+/** The part of ava's ExecutionContext raceFree needs (so cgsim does not depend on ava). */
+export interface TestContext {
+  pass(message?: string): void;
+  fail(message?: string): void;
+  log(...values: unknown[]): void;
+}
+
+/**
+ * An ava implementation: `test('close vs rmdir never corrupts the list', raceFree, { variant: 'v4', ... })`.
+ * Passes, or fails with the bug, the fast-check seed and path, and the replay command.
+ */
+export function raceFree(t: TestContext, o: CheckOptions): void {
+  const r = checkRaces(o);
+  if (r.failed) t.fail(r.message);
+  else t.pass();
+}
+
+export { caseSize };

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { variantNamed } from '../harness/resolve.js';
+import type { Variant } from '../model/variant.js';
+import { validateWorkload } from '../scenarios/workload/validate.js';
+import type { Workload } from '../scenarios/workload/workload.js';
+import { findingKey } from '../sim/finding.js';
+import type { Switch } from '../sim/strategy/switches.js';
+import { workloadArbitrary, type WorkloadOptions } from './arbitraries.js';
+import { caseSize, describeCounterexample, type Counterexample } from './counterexample.js';
+import { runWorkload, switchStrategy, type BugFilter } from './runCase.js';
+import { formatSwitches, scheduleArbitrary, type ScheduleOptions } from './schedule.js';
+import { formatWorkload } from '../scenarios/workload/text.js';
+
+export interface RaceOptions {
+  /** A shipped version's name (`v4`) or a Variant (a user-written one). */
+  readonly variant: string | Variant;
+  /** The workloads: one fixed workload, an arbitrary of them, or generated ones (the default). */
+  readonly workload?: Workload | fc.Arbitrary<Workload>;
+  /** Bounds for generated workloads (when `workload` is not given). */
+  readonly workloadOptions?: WorkloadOptions;
+  readonly scheduleOptions?: ScheduleOptions;
+  /** Which reports fail the property: bug kinds (`['list-corruption']`) or a predicate; every report by default. */
+  readonly bugs?: readonly string[] | BugFilter;
+}
+
+/** A generated case: a workload and a schedule, printed by fast-check in the workload's own text. */
+export interface RaceCase {
+  readonly workload: Workload;
+  readonly schedule: readonly Switch[];
+}
+
+/** Thrown by a failing case; fast-check prints its message, which ends with the `cgsim replay` command. */
+export class RaceFound extends Error {
+  constructor(readonly counterexample: Counterexample) {
+    super(describeCounterexample(counterexample).join('\n'));
+    this.name = 'RaceFound';
+  }
+}
+
+function acceptOf(bugs: RaceOptions['bugs']): BugFilter {
+  if (bugs === undefined) return () => true;
+  if (typeof bugs === 'function') return bugs;
+  return (f) => bugs.includes(f.kind);
+}
+
+/** The cases of a property: workloads (fixed, given or generated) with generated schedules. */
+export function raceCases(o: RaceOptions): fc.Arbitrary<RaceCase> {
+  const given = o.workload;
+  const workloads = given === undefined ? workloadArbitrary(o.workloadOptions) : given instanceof fc.Arbitrary ? given : fc.constant(validateWorkload(given));
+  const actors = given !== undefined && !(given instanceof fc.Arbitrary) ? given.tasks.length + 1 : (o.workloadOptions?.maxTasks ?? 3) + 1;
+  return fc.tuple(workloads, scheduleArbitrary(actors, o.scheduleOptions)).map(([workload, schedule]) => ({
+    workload,
+    schedule,
+    [fc.toStringMethod]: () => `{ workload: '${formatWorkload(workload)}', schedule: ${formatSwitches(schedule)} }`,
+  }));
+}
+
+/**
+ * The property "no interleaving of these workloads shows a bug", for fc.assert or fc.check. Each case runs the
+ * workload under its schedule with fresh checkers and fails with RaceFound, whose message is the cgsim report
+ * and the replay command.
+ *
+ * Shrinking keeps the bug: once a case has failed, the property fails only for cases that show the same bug
+ * (kind and site), so fast-check's shrinking cannot wander off to a different, smaller bug. That memory is per
+ * property: call raceProperty once per fc.assert.
+ */
+export function raceProperty(o: RaceOptions): fc.IPropertyWithHooks<[RaceCase]> & { readonly firstFailure: () => Counterexample | null } {
+  const variant = typeof o.variant === 'string' ? variantNamed(o.variant) : o.variant;
+  const accept = acceptOf(o.bugs);
+  let target: string | null = null;
+  let first: Counterexample | null = null;
+  const prop = fc.property(raceCases(o), (c: RaceCase) => {
+    const run = runWorkload(variant, c.workload, switchStrategy(c.schedule), accept);
+    if (run.bug === null) return;
+    const key = findingKey(run.bug);
+    if (target !== null && key !== target) return;
+    const found: Counterexample = { variant: variant.ref ?? variant.name, workload: c.workload, schedule: run.schedule, bug: run.bug, size: caseSize(c.workload, run.switches) };
+    if (target === null) {
+      target = key;
+      first = found;
+    }
+    throw new RaceFound(found);
+  });
+  return Object.assign(prop, { firstFailure: () => first });
+}
+
+export { acceptOf };
