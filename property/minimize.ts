@@ -2,10 +2,12 @@ import type { Variant } from '../model/variant.js';
 import { validateWorkload } from '../scenarios/workload/validate.js';
 import type { Workload } from '../scenarios/workload/workload.js';
 import { findingKey } from '../sim/finding.js';
+import { decodeSchedule } from '../sim/schedule.js';
+import { RandomStrategy } from '../sim/strategy/random.js';
 import type { Switch } from '../sim/strategy/switches.js';
 import { caseSize, type Counterexample } from './counterexample.js';
 import { fewestSwitches } from './fewestSwitches.js';
-import { runWorkload, switchStrategy, type BugFilter, type CaseRun } from './runCase.js';
+import { PrefixStrategy, runWorkload, switchStrategy, type BugFilter, type CaseRun } from './runCase.js';
 
 /** A case under reduction: the workload, the switches that broke it, and the run they gave. */
 interface Current {
@@ -15,8 +17,26 @@ interface Current {
 }
 
 /** Executions the search of a candidate may take, and the final search for the fewest context switches. */
-const CANDIDATE_CAP = 150;
-const FINAL_CAP = 4000;
+const CANDIDATE_CAP = 60;
+const START_CAP = 300;
+const FINAL_CAP = 1000;
+const RANDOM_RUNS = 100;
+
+/**
+ * The run of `workload` showing `key` with the fewest context switches among `known`, a context-bounded search of
+ * `cap` executions, and random runs (which reach orders the bounded search leaves for later levels).
+ */
+function fewestRun(variant: Variant, workload: Workload, key: string, accept: BugFilter, known: CaseRun, cap: number): CaseRun {
+  const shows = (r: CaseRun | null): r is CaseRun => r !== null && r.bug !== null && findingKey(r.bug) === key;
+  let run = known;
+  const fewest = fewestSwitches(variant, workload, key, accept, cap);
+  if (shows(fewest) && fewest.switches <= run.switches) run = fewest;
+  for (let i = 0; i < RANDOM_RUNS; i++) {
+    const r = runWorkload(variant, workload, new RandomStrategy('minimize', i), accept);
+    if (shows(r) && r.switches < run.switches) run = r;
+  }
+  return run;
+}
 
 /** Every workload with one part fewer: a task, a call of a task, a setup call, a fault, a cgroup. */
 function* smaller(w: Workload): Generator<{ workload: Workload; dropTask: number }> {
@@ -38,10 +58,9 @@ function* smaller(w: Workload): Generator<{ workload: Workload; dropTask: number
   for (let g = w.cgroups.length - 1; g >= 0; g--) yield { workload: { ...w, cgroups: w.cgroups.filter((_, j) => j !== g) }, dropTask: -1 };
   for (let t = 0; t < w.tasks.length; t++) {
     const x = w.tasks[t]!;
-    if (x.uid !== 0 || x.cgroup !== null) {
-      yield { workload: { ...w, tasks: w.tasks.map((y, i) => (i === t ? { ...y, uid: 0 } : y)) }, dropTask: -1 };
-      yield { workload: { ...w, tasks: w.tasks.map((y, i) => (i === t ? { ...y, cgroup: null } : y)) }, dropTask: -1 };
-    }
+    // Each candidate must differ from `w`, or the reduction would never end.
+    if (x.uid !== 0) yield { workload: { ...w, tasks: w.tasks.map((y, i) => (i === t ? { ...y, uid: 0 } : y)) }, dropTask: -1 };
+    if (x.cgroup !== null) yield { workload: { ...w, tasks: w.tasks.map((y, i) => (i === t ? { ...y, cgroup: null } : y)) }, dropTask: -1 };
   }
 }
 
@@ -55,10 +74,13 @@ function withoutTask(s: readonly Switch[], dropped: number): Switch[] {
  * Shrinks a failing case further than fast-check's structural shrinking can: greedily drops tasks, calls, setup
  * calls, faults, cgroups and task attributes while the same bug (kind and site) still shows, first under the
  * case's own switches, else under a short context-bounded search; then drops and delays switches; last, finds
- * the fewest context switches the final workload needs (fewestSwitches). Deterministic: same input, same result.
+ * the fewest context switches the final workload needs (fewestSwitches, and random runs). The schedule is generated switches or
+ * a recorded `s1:` schedule (an exploration's witness). Deterministic: same input, same result.
  */
-export function minimizeCase(variant: Variant, workload: Workload, switches: readonly Switch[], accept: BugFilter, finalCap = FINAL_CAP): Counterexample {
-  const first = runWorkload(variant, workload, switchStrategy(switches), accept);
+export function minimizeCase(variant: Variant, workload: Workload, schedule: readonly Switch[] | string, accept: BugFilter, finalCap = FINAL_CAP): Counterexample {
+  // A recorded schedule (`s1:...`) fits this workload only: smaller ones are searched instead.
+  const switches = typeof schedule === 'string' ? [] : schedule;
+  const first = runWorkload(variant, workload, typeof schedule === 'string' ? new PrefixStrategy(decodeSchedule(schedule), switchStrategy([])) : switchStrategy(switches), accept);
   if (first.bug === null) throw new Error('minimizeCase: the case does not fail');
   const key = findingKey(first.bug);
   const shows = (r: CaseRun | null): r is CaseRun => r !== null && r.bug !== null && findingKey(r.bug) === key;
@@ -70,11 +92,13 @@ export function minimizeCase(variant: Variant, workload: Workload, switches: rea
     } catch {
       return null;
     }
+    // A smaller workload is better only if it needs no more context switches.
     const r = runWorkload(variant, w, switchStrategy(s), accept);
-    if (shows(r)) return { workload: w, switches: s, run: r };
-    const found = fewestSwitches(variant, w, key, accept, CANDIDATE_CAP, 1);
-    return shows(found) ? { workload: w, switches: [], run: found } : null;
+    if (shows(r) && r.switches <= cur.run.switches) return { workload: w, switches: s, run: r };
+    const found = fewestSwitches(variant, w, key, accept, CANDIDATE_CAP, 2);
+    return shows(found) && found.switches <= cur.run.switches ? { workload: w, switches: [], run: found } : null;
   };
+  cur = { ...cur, run: fewestRun(variant, workload, key, accept, cur.run, START_CAP) };
 
   for (let progress = true; progress; ) {
     progress = false;
@@ -93,7 +117,6 @@ export function minimizeCase(variant: Variant, workload: Workload, switches: rea
     const r = runWorkload(variant, cur.workload, switchStrategy(s), accept);
     if (shows(r) && r.switches <= cur.run.switches) cur = { ...cur, switches: s, run: r };
   }
-  const fewest = fewestSwitches(variant, cur.workload, key, accept, finalCap);
-  const run = shows(fewest) && fewest.switches <= cur.run.switches ? fewest : cur.run;
+  const run = fewestRun(variant, cur.workload, key, accept, cur.run, finalCap);
   return { variant: variant.ref ?? variant.name, workload: cur.workload, schedule: run.schedule, bug: run.bug!, size: caseSize(cur.workload, run.switches) };
 }

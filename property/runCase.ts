@@ -24,7 +24,7 @@ export interface CaseRun {
 }
 
 /** Steps an execution of a generated workload may take; far above what its calls need. */
-export const CASE_MAX_STEPS = 20_000;
+export const CASE_MAX_STEPS = 4_000;
 
 /**
  * The bug a run shows: the first accepted finding made before any state-corrupting finding other than itself
@@ -57,6 +57,23 @@ export function switchTargets(workload: Workload): number {
 /** A generated schedule (switches to task or kworker indexes) as the strategy's actor ids. */
 export function switchStrategy(schedule: readonly Switch[]): SwitchStrategy {
   return new SwitchStrategy(schedule.map((s) => ({ after: s.after, to: s.to + 1 })));
+}
+
+/** A recorded schedule's steps, then another strategy once they are used up (to run a cut witness to its end). */
+export class PrefixStrategy implements Strategy {
+  readonly name = 'prefix';
+  constructor(
+    private readonly steps: readonly number[],
+    private readonly then: Strategy,
+  ) {}
+
+  pick(runnable: ArrayLike<number>, count: number, step: number): number {
+    if (step < this.steps.length) {
+      const want = this.steps[step]!;
+      for (let i = 0; i < count; i++) if (runnable[i] === want) return want;
+    }
+    return this.then.pick(runnable, count, step);
+  }
 }
 
 export { findingKey };

@@ -5,6 +5,7 @@ import { oneEventfdTwice } from './oneEventfdTwice.js';
 import { registerCloseRmdir } from './registerCloseRmdir.js';
 import { registerVsClose } from './registerVsClose.js';
 import { registerVsRmdir } from './registerVsRmdir.js';
+import { rmdirOneEventfdTwice } from './rmdirOneEventfdTwice.js';
 import { rmdirVsAttach } from './rmdirVsAttach.js';
 import type { Scenario } from './scenario.js';
 import { signalVsClose } from './signalVsClose.js';
@@ -27,6 +28,7 @@ export const scenarios: readonly Scenario[] = [
   oneEventfdTwice,
   twoEventfdsVsRmdir,
   chargeVsRmdir,
+  rmdirOneEventfdTwice,
   ...badWrites,
 ];
 

@@ -1,0 +1,3 @@
+import { shrinkTests } from './shrinkCases.js';
+
+shrinkTests(0, 3);

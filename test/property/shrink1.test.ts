@@ -1,0 +1,3 @@
+import { shrinkTests } from './shrinkCases.js';
+
+shrinkTests(1, 3);
