@@ -33,3 +33,16 @@ export { css_tryget, css_put } from './model/cgroup/css.js';
 export type { cgroup, cftype, cgroup_subsys } from './model/cgroup/cgroup.js';
 export { IS_ERR, IS_ERR_OR_NULL, PTR_ERR, ERR_PTR, type Ptr, type CharPtr } from './model/memory.js';
 export * from './model/errno.js';
+
+// Property-based runs (fast-check): workloads, schedules, the property, and the ava helper.
+export { parseWorkload, formatWorkload } from './scenarios/workload/text.js';
+export { validateWorkload, WorkloadError } from './scenarios/workload/validate.js';
+export { workloadScenario } from './scenarios/workload/scenario.js';
+export type { Workload, Task, Call, FdRef } from './scenarios/workload/workload.js';
+export { workloadArbitrary, type WorkloadOptions } from './property/arbitraries.js';
+export { scheduleArbitrary, type ScheduleOptions } from './property/schedule.js';
+export { raceProperty, raceCases, RaceFound, type RaceOptions, type RaceCase } from './property/raceProperty.js';
+export { checkRaces, assertRaceFree, raceFree, type CheckOptions, type CheckResult, type TestContext } from './property/check.js';
+export { minimizeCase } from './property/minimize.js';
+export { replayOf, describeCounterexample, type Counterexample, type CaseSize } from './property/counterexample.js';
+export type { Switch } from './sim/strategy/switches.js';
