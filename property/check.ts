@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { variantNamed } from '../harness/resolve.js';
-import { caseSize, describeCounterexample, formatSize, type Counterexample } from './counterexample.js';
+import { describeCounterexample, formatSize, type Counterexample } from './counterexample.js';
 import { minimizeCase } from './minimize.js';
 import { acceptOf, raceProperty, RaceFound, type RaceCase, type RaceOptions } from './raceProperty.js';
 
@@ -79,5 +79,3 @@ export function raceFree(t: TestContext, o: CheckOptions): void {
   if (r.failed) t.fail(r.message);
   else t.pass();
 }
-
-export { caseSize };

@@ -3,7 +3,6 @@ import { WORKLOAD_PREFIX } from '../scenarios/workload/scenario.js';
 import { formatWorkload } from '../scenarios/workload/text.js';
 import { callCount, type Workload } from '../scenarios/workload/workload.js';
 import type { Finding } from '../sim/finding.js';
-import { findingKey } from '../sim/finding.js';
 
 /** A failing case as a reviewer gets it: the workload, the schedule that breaks it, the bug, and its size. */
 export interface Counterexample {
@@ -25,10 +24,6 @@ export interface CaseSize {
 
 export function caseSize(w: Workload, switches: number): CaseSize {
   return { tasks: w.tasks.length, calls: callCount(w), switches };
-}
-
-export function bugKey(c: Counterexample): string {
-  return findingKey(c.bug);
 }
 
 /** `cgsim replay` of the counterexample, runnable as printed. */

@@ -4,9 +4,7 @@ import { runOnce } from '../harness/run.js';
 import type { Variant } from '../model/variant.js';
 import { workloadScenario } from '../scenarios/workload/scenario.js';
 import type { Workload } from '../scenarios/workload/workload.js';
-import { findingKey } from '../sim/finding.js';
-import { contextSwitches, encodeSchedule } from '../sim/schedule.js';
-import { bugOf, CASE_MAX_STEPS, type BugFilter, type CaseRun } from './runCase.js';
+import { CASE_MAX_STEPS, caseRunOf, showing, type BugFilter, type CaseRun } from './runCase.js';
 
 /**
  * The schedule of `workload` with the fewest context switches that shows bug `key`, by iterative context
@@ -18,6 +16,7 @@ import { bugOf, CASE_MAX_STEPS, type BugFilter, type CaseRun } from './runCase.j
 export function fewestSwitches(variant: Variant, workload: Workload, key: string, accept: BugFilter, cap: number, preemptions = 2): CaseRun | null {
   const scenario = workloadScenario(workload);
   const { plan } = planFor({ variant, seed: 'fewest-switches', strategy: 'bounded', preemptions, maxSteps: CASE_MAX_STEPS }, scenario);
+  const shows = showing(key);
   let best: CaseRun | null = null;
   let foundAtLevel = Infinity;
   for (let run = 0; run < cap; run++) {
@@ -26,13 +25,9 @@ export function fewestSwitches(variant: Variant, workload: Workload, key: string
     if (strategy === null) break;
     const { outcome } = runOnce({ variant, scenario, strategy, checkers: allCheckers(), maxSteps: CASE_MAX_STEPS });
     plan.done(outcome.ending);
-    const bug = bugOf(outcome.findings, accept);
-    if (bug === null || findingKey(bug) !== key) continue;
-    const cut = Math.min(bug.step + 1, outcome.schedule.length);
-    const switches = contextSwitches(outcome.schedule, cut);
-    if (best === null || switches < best.switches || (switches === best.switches && cut < best.outcome.schedule.length)) {
-      best = { outcome: { ...outcome, schedule: outcome.schedule.slice(0, cut) }, bug, schedule: encodeSchedule(outcome.schedule, cut), switches };
-    }
+    const r = caseRunOf(outcome, accept);
+    if (!shows(r)) continue;
+    if (best === null || r.switches < best.switches || (r.switches === best.switches && r.bug!.step < best.bug!.step)) best = r;
     foundAtLevel = Math.min(foundAtLevel, plan.report().boundedLevel + 1);
   }
   return best;

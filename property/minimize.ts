@@ -7,7 +7,8 @@ import { RandomStrategy } from '../sim/strategy/random.js';
 import type { Switch } from '../sim/strategy/switches.js';
 import { caseSize, type Counterexample } from './counterexample.js';
 import { fewestSwitches } from './fewestSwitches.js';
-import { PrefixStrategy, runWorkload, switchStrategy, type BugFilter, type CaseRun } from './runCase.js';
+import { PrefixStrategy } from '../sim/strategy/prefix.js';
+import { runWorkload, showing, switchStrategy, type BugFilter, type CaseRun } from './runCase.js';
 
 /** A case under reduction: the workload, the switches that broke it, and the run they gave. */
 interface Current {
@@ -27,7 +28,7 @@ const RANDOM_RUNS = 100;
  * `cap` executions, and random runs (which reach orders the bounded search leaves for later levels).
  */
 function fewestRun(variant: Variant, workload: Workload, key: string, accept: BugFilter, known: CaseRun, cap: number): CaseRun {
-  const shows = (r: CaseRun | null): r is CaseRun => r !== null && r.bug !== null && findingKey(r.bug) === key;
+  const shows = showing(key);
   let run = known;
   const fewest = fewestSwitches(variant, workload, key, accept, cap);
   if (shows(fewest) && fewest.switches <= run.switches) run = fewest;
@@ -74,8 +75,9 @@ function withoutTask(s: readonly Switch[], dropped: number): Switch[] {
  * Shrinks a failing case further than fast-check's structural shrinking can: greedily drops tasks, calls, setup
  * calls, faults, cgroups and task attributes while the same bug (kind and site) still shows, first under the
  * case's own switches, else under a short context-bounded search; then drops and delays switches; last, finds
- * the fewest context switches the final workload needs (fewestSwitches, and random runs). The schedule is generated switches or
- * a recorded `s1:` schedule (an exploration's witness). Deterministic: same input, same result.
+ * the fewest context switches the final workload needs (fewestSwitches, and random runs). The schedule is
+ * generated switches or a recorded `s1:` schedule (an exploration's witness). Deterministic: same input, same
+ * result.
  */
 export function minimizeCase(variant: Variant, workload: Workload, schedule: readonly Switch[] | string, accept: BugFilter, finalCap = FINAL_CAP): Counterexample {
   // A recorded schedule (`s1:...`) fits this workload only: smaller ones are searched instead.
@@ -83,7 +85,7 @@ export function minimizeCase(variant: Variant, workload: Workload, schedule: rea
   const first = runWorkload(variant, workload, typeof schedule === 'string' ? new PrefixStrategy(decodeSchedule(schedule), switchStrategy([])) : switchStrategy(switches), accept);
   if (first.bug === null) throw new Error('minimizeCase: the case does not fail');
   const key = findingKey(first.bug);
-  const shows = (r: CaseRun | null): r is CaseRun => r !== null && r.bug !== null && findingKey(r.bug) === key;
+  const shows = showing(key);
   let cur: Current = { workload, switches: [...switches], run: first };
 
   const attempt = (w: Workload, s: Switch[]): Current | null => {

@@ -37,7 +37,8 @@ export class RaceFound extends Error {
   }
 }
 
-function acceptOf(bugs: RaceOptions['bugs']): BugFilter {
+/** The filter a `bugs` option describes. */
+export function acceptOf(bugs: RaceOptions['bugs']): BugFilter {
   if (bugs === undefined) return () => true;
   if (typeof bugs === 'function') return bugs;
   return (f) => bugs.includes(f.kind);
@@ -46,9 +47,11 @@ function acceptOf(bugs: RaceOptions['bugs']): BugFilter {
 /** The cases of a property: workloads (fixed, given or generated) with generated schedules. */
 export function raceCases(o: RaceOptions): fc.Arbitrary<RaceCase> {
   const given = o.workload;
-  const workloads = given === undefined ? workloadArbitrary(o.workloadOptions) : given instanceof fc.Arbitrary ? given : fc.constant(validateWorkload(given));
-  const actors = given !== undefined && !(given instanceof fc.Arbitrary) ? given.tasks.length + 1 : (o.workloadOptions?.maxTasks ?? 3) + 1;
-  return fc.tuple(workloads, scheduleArbitrary(actors, o.scheduleOptions)).map(([workload, schedule]) => ({
+  const fixed = given !== undefined && !(given instanceof fc.Arbitrary) ? validateWorkload(given) : null;
+  const workloads = fixed !== null ? fc.constant(fixed) : ((given as fc.Arbitrary<Workload> | undefined) ?? workloadArbitrary(o.workloadOptions));
+  // Generated workloads: switches name up to the largest number of tasks (an index past the end wraps).
+  const over = fixed ?? (o.workloadOptions?.maxTasks ?? 3) + 1;
+  return fc.tuple(workloads, scheduleArbitrary(over, o.scheduleOptions)).map(([workload, schedule]) => ({
     workload,
     schedule,
     [fc.toStringMethod]: () => `{ workload: '${formatWorkload(workload)}', schedule: ${formatSwitches(schedule)} }`,
@@ -83,5 +86,3 @@ export function raceProperty(o: RaceOptions): fc.IPropertyWithHooks<[RaceCase]> 
   });
   return Object.assign(prop, { firstFailure: () => first });
 }
-
-export { acceptOf };

@@ -38,42 +38,28 @@ export function bugOf(findings: readonly Finding[], accept: BugFilter): Finding 
   return null;
 }
 
-/** Runs `workload` on `variant` under `strategy`, with a fresh set of checkers: each case stands alone. */
-export function runWorkload(variant: Variant, workload: Workload, strategy: Strategy, accept: BugFilter = () => true): CaseRun {
-  const { outcome } = runOnce({ variant, scenario: workloadScenario(workload), strategy, checkers: allCheckers(), maxSteps: CASE_MAX_STEPS });
+/** What an execution shows: its bug under `accept`, and its schedule cut right after that bug's step. */
+export function caseRunOf(outcome: Outcome, accept: BugFilter): CaseRun {
   const bug = bugOf(outcome.findings, accept);
   const cut = bug === null ? outcome.schedule.length : Math.min(bug.step + 1, outcome.schedule.length);
   return { outcome, bug, schedule: encodeSchedule(outcome.schedule, cut), switches: contextSwitches(outcome.schedule, cut) };
 }
 
-/**
- * The program's actor ids of a workload's tasks and kworker: setup is 0, the tasks 1..n, the kworker n+1 (and the
- * teardown n+2, which no schedule needs to name).
- */
-export function switchTargets(workload: Workload): number {
-  return workload.tasks.length + 1;
+/** Whether a run shows bug `key` (kind and site). */
+export function showing(key: string): (r: CaseRun | null) => r is CaseRun {
+  return (r): r is CaseRun => r !== null && r.bug !== null && findingKey(r.bug) === key;
 }
 
-/** A generated schedule (switches to task or kworker indexes) as the strategy's actor ids. */
+/** Runs `workload` on `variant` under `strategy`, with a fresh set of checkers: each case stands alone. */
+export function runWorkload(variant: Variant, workload: Workload, strategy: Strategy, accept: BugFilter = () => true): CaseRun {
+  const { outcome } = runOnce({ variant, scenario: workloadScenario(workload), strategy, checkers: allCheckers(), maxSteps: CASE_MAX_STEPS });
+  return caseRunOf(outcome, accept);
+}
+
+/**
+ * A generated schedule as the strategy's actor ids: a switch names a task (0..n-1) or the kworker (n); in the
+ * program, setup is actor 0, so each moves up one.
+ */
 export function switchStrategy(schedule: readonly Switch[]): SwitchStrategy {
   return new SwitchStrategy(schedule.map((s) => ({ after: s.after, to: s.to + 1 })));
 }
-
-/** A recorded schedule's steps, then another strategy once they are used up (to run a cut witness to its end). */
-export class PrefixStrategy implements Strategy {
-  readonly name = 'prefix';
-  constructor(
-    private readonly steps: readonly number[],
-    private readonly then: Strategy,
-  ) {}
-
-  pick(runnable: ArrayLike<number>, count: number, step: number): number {
-    if (step < this.steps.length) {
-      const want = this.steps[step]!;
-      for (let i = 0; i < count; i++) if (runnable[i] === want) return want;
-    }
-    return this.then.pick(runnable, count, step);
-  }
-}
-
-export { findingKey };

@@ -42,7 +42,9 @@ export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
     noMinimize: a.flags.has('no-minimize'),
   };
   const started = io.now();
-  const r = checkRaces(o, asInvoked(io, 'cgsim replay').replace(/ replay$/, ''));
+  // How this user runs cgsim, for the printed replay command.
+  const prog = asInvoked(io, 'cgsim replay').replace(/ replay$/, '');
+  const r = checkRaces(o, prog);
   const again = asInvoked(
     io,
     [
@@ -54,14 +56,14 @@ export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
     ].join(' '),
   );
   if (a.flags.has('json')) {
-    io.out(JSON.stringify({ format: 'cgsim-fuzz/1', variant: variant.name, failed: r.failed, cases: r.numRuns, seed: r.seed, path: r.path, first: r.first?.size ?? null, shrunk: r.shrunk?.size ?? null, minimal: r.minimal === null ? null : { ...r.minimal, replay: asInvoked(io, replayOf(r.minimal)) } }, null, 2));
+    io.out(JSON.stringify({ format: 'cgsim-fuzz/1', variant: variant.name, failed: r.failed, cases: r.numRuns, seed: r.seed, path: r.path, first: r.first?.size ?? null, shrunk: r.shrunk?.size ?? null, minimal: r.minimal === null ? null : { ...r.minimal, replay: replayOf(r.minimal, prog) } }, null, 2));
   } else if (!r.failed) {
     io.out(`cgsim fuzz: ${variant.name}: no bug in ${r.numRuns} generated case(s), seed ${r.seed}`);
   } else {
     const c = r.minimal!;
     io.out(`cgsim fuzz: ${variant.name}: case ${r.numRuns} failed (seed ${r.seed})`);
     io.out('');
-    for (const line of describeCounterexample(c, asInvoked(io, 'cgsim replay').replace(/ replay$/, ''))) io.out(line);
+    for (const line of describeCounterexample(c, prog)) io.out(line);
     io.out('');
     io.out(`first failing case:   ${formatSize(r.first!.size)}`);
     io.out(`shrunk by fast-check: ${formatSize(r.shrunk!.size)}`);

@@ -18,7 +18,7 @@ class Handles {
   /** aio requests made and not completed, oldest first: a handle bound again does not cancel its request. */
   private readonly requests: eventfd_ctx[] = [];
 
-  bind(name: string, value: number | eventfd_ctx | null): void {
+  bind(name: string, value: number): void {
     this.values.set(name, value);
   }
 

@@ -11,10 +11,10 @@ export interface Switch {
  * switches, earlier switches and lower actor ids are all "smaller", and every list is a valid schedule.
  *
  * Between switches nothing preempts: the actor that ran last keeps the CPU while it can run, and when it
- * blocks or ends the lowest-numbered runnable actor goes next. A switch happens at the `after`-th step with a
- * choice (more than one actor runnable) since the previous switch of either kind, so that steps where only one
- * actor can run (a sequential setup) do not use a schedule up; it goes to `to` if that actor can run, else to
- * the next one that can, in id order, wrapping around. Once the list is used up, the run goes on without
+ * blocks or ends the lowest-numbered runnable actor goes next. A switch happens once the actor on the CPU has
+ * taken `after` more steps with a choice (more than one actor runnable) after the step it got the CPU with, so
+ * that steps where only one actor can run (a sequential setup) do not use a schedule up; it goes to `to` if that
+ * actor can run, else to the next one that can, in id order, wrapping around. Once the list is used up, the run goes on without
  * preemption.
  */
 export class SwitchStrategy implements Strategy {

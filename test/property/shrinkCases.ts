@@ -1,17 +1,14 @@
 import test from 'ava';
-import { allCheckers } from '../../checkers/index.js';
 import { exploreScenario } from '../../harness/explore.js';
-import { runOnce } from '../../harness/run.js';
 import { variantNamed } from '../../harness/resolve.js';
 import { checkRaces } from '../../property/check.js';
 import { caseSize, formatSize, type CaseSize, type Counterexample } from '../../property/counterexample.js';
 import { fewestSwitches } from '../../property/fewestSwitches.js';
 import { minimizeCase } from '../../property/minimize.js';
-import { bugOf, CASE_MAX_STEPS } from '../../property/runCase.js';
+import { runWorkload, showing } from '../../property/runCase.js';
 import { workloadScenario } from '../../scenarios/workload/scenario.js';
 import { callCount, type Workload } from '../../scenarios/workload/workload.js';
 import { findingKey, type Finding } from '../../sim/finding.js';
-import { contextSwitches } from '../../sim/schedule.js';
 import { RandomStrategy } from '../../sim/strategy/random.js';
 import { FIXTURES, fixture, withNoise } from './fixtures.js';
 
@@ -41,11 +38,11 @@ export function fixtureBugs(): Map<string, { fixture: string; tasks: number; sch
 
 /** The fewest context switches random search (100 runs) and context-bounded search found for `key` on `w`. */
 function searchBest(w: Workload, accept: (f: Finding) => boolean, key: string): number {
+  const shows = showing(key);
   let best = fewestSwitches(v4, w, key, accept, 1000)?.switches ?? Infinity;
   for (let run = 0; run < 100; run++) {
-    const { outcome } = runOnce({ variant: v4, scenario: workloadScenario(w), strategy: new RandomStrategy('shrink-baseline', run), checkers: allCheckers(), maxSteps: CASE_MAX_STEPS });
-    const bug = bugOf(outcome.findings, accept);
-    if (bug !== null && findingKey(bug) === key) best = Math.min(best, contextSwitches(outcome.schedule, Math.min(bug.step + 1, outcome.schedule.length)));
+    const r = runWorkload(v4, w, new RandomStrategy('shrink-baseline', run), accept);
+    if (shows(r)) best = Math.min(best, r.switches);
   }
   return best;
 }
