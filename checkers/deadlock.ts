@@ -31,10 +31,20 @@ export class DeadlockChecker implements Checker {
       kind: 'deadlock',
       object: classes.join(', ') || 'cpu',
       site: [...new Set(waits)].sort().join(' / '),
-      title: `INFO: deadlock: ${blocked.length} CPU(s) blocked for good (${blocked.map((a) => a.name).join(', ')})`,
-      details: () => ['Blocked CPUs, what each waits for, and the locks it holds:', ...lines()],
+      title: deadlockTitle(blocked),
+      details: () => [`cgsim: deadlock: ${blocked.length} CPU(s) blocked for good (${blocked.map((a) => a.name).join(', ')})`, 'Blocked CPUs, what each waits for, and the locks it holds:', ...lines()],
       fatal: true,
       corrupts: false,
     });
   }
+}
+
+/**
+ * What the kernel itself would print first: a CPU spinning on a spinlock for good trips DEBUG_SPINLOCK's lockup
+ * detector; tasks that only sleep (a mutex, a flush, a grace period) trip the hung-task detector.
+ */
+function deadlockTitle(blocked: readonly Actor[]): string {
+  const spinning = blocked.find((a) => a.waitOn instanceof LockBase && !a.waitOn.sleeping);
+  if (spinning !== undefined) return `BUG: spinlock lockup suspected on CPU#${spinning.id}, ${spinning.name}`;
+  return `INFO: task ${blocked[0]?.name ?? '?'} blocked for more than 120 seconds.`;
 }

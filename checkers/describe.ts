@@ -9,13 +9,19 @@ export function stepName(step: number): string {
 /** KASAN's "Allocated by task ..." section: who, when, where. */
 export function allocatedBy(mem: Allocation): string[] {
   if (mem.kind === 'static') return ['Allocated at boot (a kernel global)'];
-  return [`Allocated by ${mem.allocActor} at ${stepName(mem.allocStep)}:`, `  ${mem.allocSite === null ? '?' : formatSite(mem.allocSite)}`];
+  return [`Allocated by task ${mem.allocActor} at ${stepName(mem.allocStep)}:`, ...frames(mem.allocStack, mem.allocSite)];
 }
 
 /** KASAN's "Freed by task ..." section. */
 export function freedBy(mem: Allocation): string[] {
   if (!mem.freed) return [];
-  return [`Freed by ${mem.freeActor} at ${stepName(mem.freeStep)}:`, `  ${mem.freeSite === null ? '?' : formatSite(mem.freeSite)}`];
+  return [`Freed by task ${mem.freeActor} at ${stepName(mem.freeStep)}:`, ...frames(mem.freeStack, mem.freeSite)];
+}
+
+/** A recorded call trace, or the one site known when the run that recorded it was not traced. */
+function frames(stack: readonly string[], site: Site | null): string[] {
+  if (stack.length > 0) return stack.map((f) => ` ${f}`);
+  return [` ${site === null ? '?' : formatSite(site)}`];
 }
 
 /** The object line KASAN ends with. */
@@ -26,7 +32,7 @@ export function objectLine(mem: Allocation): string {
 
 /** Indented call chain (innermost first), or nothing when the run was not traced. */
 export function stackLines(stack: readonly string[]): string[] {
-  return stack.length === 0 ? [] : ['Call trace:', ...stack.map((f) => `  ${f}`)];
+  return stack.length === 0 ? [] : ['Call Trace:', ...stack.map((f) => ` ${f}`)];
 }
 
 export { formatSite };

@@ -19,7 +19,7 @@ export class DoubleFreeChecker implements Checker {
       site: `${mem.type} freed again at ${formatSite(site)}`,
       title: `BUG: KASAN: double-free in ${site.fn}`,
       details: () => [
-        `Free of ${mem.name} by ${this.ctx.where()} in ${formatSite(site)}`,
+        `Free of ${mem.name} by task ${this.ctx.where()} in ${formatSite(site)}`,
         ...stackLines(this.ctx.stack()),
         ...allocatedBy(mem),
         ...freedBy(mem),

@@ -40,8 +40,9 @@ export class LeakChecker implements Checker {
         details: () => [
           `${mems.length} object(s) still allocated after teardown (every fd closed, every cgroup removed, the workqueue drained):`,
           ...mems.map((m) => `  ${m.name}${m.obj?.describeState() ? `: ${m.obj.describeState()}` : ''}, allocated by ${m.allocActor} at ${stepName(m.allocStep)}`),
-          'backtrace:',
-          `  ${first.allocSite === null ? '?' : formatSite(first.allocSite)}`,
+          `  comm "${first.allocActor}", at ${stepName(first.allocStep)}`,
+          '  backtrace:',
+          ...(first.allocStack.length > 0 ? first.allocStack : [first.allocSite === null ? '?' : formatSite(first.allocSite)]).map((f) => `    ${f}`),
         ],
         fatal: false,
         corrupts: false,

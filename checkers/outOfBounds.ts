@@ -28,7 +28,7 @@ export class OutOfBoundsChecker implements Checker {
       site: `${site.fn} past the end of ${mem.type} [${formatSite(site)}]`,
       title: `BUG: KASAN: slab-out-of-bounds in ${site.fn}`,
       details: () => [
-        `${write ? 'Write' : 'Read'} of size ${size} at offset ${offset} of ${mem.name} by ${this.ctx.where()} in ${formatSite(site)}`,
+        `${write ? 'Write' : 'Read'} of size ${size} at offset ${offset} of ${mem.name} by task ${this.ctx.where()} in ${formatSite(site)}`,
         ...stackLines(this.ctx.stack()),
         ...allocatedBy(mem),
         offset < 0

@@ -42,7 +42,7 @@ export class UseAfterFreeChecker implements Checker {
       site: `${mem.type} accessed after free in ${site.fn} (${site.file})`,
       title: `BUG: KASAN: use-after-free in ${site.fn}`,
       details: () => [
-        `${write ? 'Write' : 'Read'} of size ${size} at ${what} by ${this.ctx.where()} in ${where}`,
+        `${write ? 'Write' : 'Read'} of size ${size} at addr ${what} by task ${this.ctx.where()} in ${where}`,
         ...stackLines(this.ctx.stack()),
         ...allocatedBy(mem),
         ...freedBy(mem),

@@ -5,6 +5,7 @@ import type { Cpu } from './context.js';
 import { Allocation, ErrPtr, KObject, type Ptr } from './memory.js';
 import { Poison, type Probes } from './probes.js';
 import type { Site } from './site.js';
+import { CallSites, type ModelFrame } from './callSites.js';
 import type { Variant } from './variant.js';
 import type { KernelStatics } from './statics.js';
 
@@ -37,7 +38,7 @@ export function rcuStateKey(actor: number): number {
 export const SOFT_LOCKUP_STEPS = 2000;
 
 /** Model helpers that stand for C expressions, not functions (`p[i]`), so no call trace shows them. */
-const NOT_FUNCTIONS = new Set(['read_byte', 'write_byte']);
+const NOT_FUNCTIONS = new Set(['read_byte', 'write_byte', 'node']);
 
 /** Where user-written model code runs from (a variant module's URL), so call traces show its functions too. */
 const userModelSources: string[] = [];
@@ -70,6 +71,8 @@ export class Kernel {
   /** Blocks allocated so far by each actor (-1: boot), for stable allocation keys. */
   private readonly allocSeq = new Map<number, number>();
   private readonly allocFailures = new Map<string, number>();
+  /** Tracing only: the source line each function of each CPU's call chain is at. */
+  private readonly callSites = new CallSites();
 
   constructor(
     readonly host: SimHost,
@@ -96,6 +99,7 @@ export class Kernel {
     a.opObj = obj;
     a.opSite = site;
     a.waitOn = waitOn;
+    if (this.host.tracing) this.noteSite(site, true);
     const cpu = a.local as Cpu;
     if (waitOn !== null && (waitOn as { sleeping?: boolean }).sleeping !== false) cpu.since_schedule = 0;
     else if (++cpu.since_schedule === SOFT_LOCKUP_STEPS) this.probes.softLockup(cpu, SOFT_LOCKUP_STEPS, site);
@@ -108,6 +112,7 @@ export class Kernel {
 
   /** Dereferences `p` for reading: NULL and ERR_PTR fault, freed memory is reported. Returns the object. */
   rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
+    if (this.host.tracing) this.noteSite(site, false);
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, false, site, what || p.name);
     const fp = this.host.footprint;
@@ -121,12 +126,14 @@ export class Kernel {
 
   /** Dereferences a pointer to static memory (a cftype) or one whose object is checked elsewhere: NULL and ERR_PTR fault. */
   ptr<T>(p: Ptr<T>, site: Site, what = ''): T {
+    if (this.host.tracing) this.noteSite(site, false);
     if (p === null || p instanceof ErrPtr) this.probes.badPointer(p as ErrPtr | null, site, what);
     return p as T;
   }
 
   /** Dereferences `p` for writing. */
   wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
+    if (this.host.tracing) this.noteSite(site, false);
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, true, site, what || p.name);
     const fp = this.host.footprint;
@@ -142,6 +149,7 @@ export class Kernel {
    * use-after-free), declared to the dependency analysis as an acquire or a release of the lock itself.
    */
   lockWord(lock: KObject & { readonly lockKey: number }, site: Site, how: 'acquire' | 'release'): void {
+    if (this.host.tracing) this.noteSite(site, false);
     this.probes.access(lock.mem, true, site, lock.name);
     const fp = this.host.footprint;
     if (fp !== null) {
@@ -177,6 +185,7 @@ export class Kernel {
     mem.allocStep = this.host.step;
     mem.allocActor = kind === 'static' ? 'boot' : this.host.current.name;
     mem.allocSite = site;
+    if (kind === 'slab') mem.allocStack = this.stack();
     this.probes.alloc(mem);
     return mem;
   }
@@ -191,24 +200,52 @@ export class Kernel {
     return this.faults.some((f) => f.type === type && f.nth === n);
   }
 
-  /** The modelled call chain at this point, innermost first, from the generator frames (tracing only). */
+  /** The modelled call chain at this point as a call trace, innermost first, each function at its source line (tracing only). */
   stack(): string[] {
     if (!this.host.tracing) return [];
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 200;
-    const text = new Error().stack ?? '';
-    Error.stackTraceLimit = limit;
-    // Model functions keep the kernel's snake_case names; a function called through a table (k.v.fn, cft->fn)
-    // shows as Object.fn. The engine's frames below the actor's body are not the kernel's.
-    const frames: string[] = [];
-    for (const line of text.split('\n')) {
-      if (line.includes('Execution.advance')) break;
-      // Only the model's own frames: not the checkers reporting, nor the harness that asked for the stack.
-      const dir = MODEL_DIRS.find((d) => line.includes(d));
-      if (dir === undefined ? !userModelSources.some((u) => line.includes(u)) : line.includes(`${dir}probes.`) || line.includes(`${dir}kernel.`)) continue;
-      const m = /^\s+at (?:Object\.|Module\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\(/.exec(line);
-      if (m !== null && !NOT_FUNCTIONS.has(m[1]!) && frames[frames.length - 1] !== m[1]) frames.push(m[1]!);
-    }
-    return frames;
+    return this.callSites.trace(this.host.current.id, modelFrames(), null);
   }
+
+  /**
+   * Tracing only: the current CPU is at `site` (a labelled access, or the step it declares), so call traces can
+   * give each function its line; a declared step also keeps where its model code is, for the trace viewer.
+   */
+  private noteSite(site: Site, declared: boolean): void {
+    const frames = modelFrames();
+    this.callSites.note(this.host.current.id, frames, site);
+    if (declared) this.host.current.opWhere = frames[0]?.where ?? null;
+  }
+}
+
+/** Where a model module lives, for the viewer: relative to the project (`model/eventfd.ts:40`), or a user module's file name. */
+function whereOf(file: string, line: string): string {
+  for (const dir of MODEL_DIRS) if (file.startsWith(dir)) return `${PROJECT_PREFIX(dir)}${file.slice(dir.length)}:${line}`;
+  return `${file.slice(file.lastIndexOf('/') + 1)}:${line}`;
+}
+
+/** `dist/model/` or `model/`, as the directory a frame's file is in. */
+function PROJECT_PREFIX(dir: string): string {
+  return dir.endsWith('/dist/model/') ? 'dist/model/' : 'model/';
+}
+
+/**
+ * The modelled kernel functions on the JavaScript stack, innermost first. Model functions keep the kernel's
+ * snake_case names; a function called through a table (k.v.fn, cft->fn) shows as Object.fn. The engine's frames
+ * below the actor's body are not the kernel's, nor are the checkers' or the harness's.
+ */
+function modelFrames(): ModelFrame[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 200;
+  const text = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const frames: ModelFrame[] = [];
+  for (const line of text.split('\n')) {
+    if (line.includes('Execution.advance')) break;
+    const dir = MODEL_DIRS.find((d) => line.includes(d));
+    if (dir === undefined ? !userModelSources.some((u) => line.includes(u)) : line.includes(`${dir}probes.`) || line.includes(`${dir}kernel.`) || line.includes(`${dir}callSites.`)) continue;
+    const m = /^\s+at (?:Object\.|Module\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\((?:file:\/\/)?(.*):(\d+):\d+\)$/.exec(line);
+    if (m === null || NOT_FUNCTIONS.has(m[1]!) || frames[frames.length - 1]?.fn === m[1]) continue;
+    frames.push({ fn: m[1]!, where: whereOf(m[2]!, m[3]!) });
+  }
+  return frames;
 }

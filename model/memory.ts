@@ -14,6 +14,9 @@ export class Allocation {
   freeStep = -1;
   freeActor = '';
   freeSite: Site | null = null;
+  /** Call traces of the allocation and the free, innermost first (traced runs only). */
+  allocStack: readonly string[] = [];
+  freeStack: readonly string[] = [];
   /** The object living in this block, for reports (its refcounts, its state). */
   obj: KObject | null = null;
   readonly name: string;

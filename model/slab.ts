@@ -48,4 +48,5 @@ export function* kfree(k: Kernel, p: Ptr<KObject>, site: Site): KGen {
   mem.freeStep = k.host.step;
   mem.freeActor = k.host.current.name;
   mem.freeSite = site;
+  mem.freeStack = k.stack();
 }

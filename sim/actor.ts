@@ -49,6 +49,8 @@ export class Actor {
   opName = 'start';
   opObj: unknown = null;
   opSite: Site | null = null;
+  /** Where the model code of that operation is (`model/eventfd.ts:40`), when traced; for viewers only. */
+  opWhere: string | null = null;
   waitOn: Waitable | null = null;
   /** Model-owned per-actor state (the kernel's view of this CPU: task, context, held locks). */
   local: unknown = null;

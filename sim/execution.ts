@@ -186,6 +186,7 @@ export class Execution implements SimHost {
     a.opName = '(undeclared)';
     a.opObj = null;
     a.opSite = null;
+    a.opWhere = null;
     // The body is created when the actor first runs, so it sees what earlier actors (the setup) left behind.
     if (a.gen === null) a.gen = a.spec.body();
     const res = a.gen.next();
@@ -268,6 +269,7 @@ export class Execution implements SimHost {
         op: a.opName,
         obj: describeObject(a.opObj),
         site: a.opSite,
+        where: a.opWhere,
         findings: [],
       });
     }

@@ -7,6 +7,8 @@ export interface TraceStep {
   readonly op: string;
   readonly obj: string;
   readonly site: Site | null;
+  /** Where the model's code for the step is (a file:line of the model), when the model tells. */
+  readonly where: string | null;
   /** Indices into the outcome's findings made during this step. */
   readonly findings: number[];
 }

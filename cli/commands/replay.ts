@@ -1,7 +1,7 @@
 import { replaySchedules, replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
 import { scenarioFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
-import { findingReport } from '../format/report.js';
+import { kernelReport } from '../../report/kernelText.js';
 import { traceColumns } from '../format/columns.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
@@ -57,7 +57,7 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   io.out(`ending: ${outcome.ending} after ${outcome.steps} steps; ${outcome.findings.length} report(s)`);
   io.out('');
   outcome.findings.forEach((f, i) => {
-    for (const line of findingReport(f, i + 1, outcome.steps)) io.out(line);
+    for (const line of kernelReport(f, i + 1, outcome.steps)) io.out(line);
   });
   io.out(`replay: ${command}`);
   return outcome.findings.length > 0 ? 1 : 0;

@@ -41,10 +41,10 @@ test('a read after kfree is a use-after-free whose report says where the block w
   t.deepEqual(kinds, ['use-after-free']);
   const f = outcome.findings[0]!;
   t.is(f.title, 'BUG: KASAN: use-after-free in read_event');
-  t.true(f.details.includes('Allocated by cpu0 at step 2:'));
-  t.true(f.details.includes('  make_event (test/slab.c:10)'));
-  t.true(f.details.includes('Freed by cpu0 at step 3:'));
-  t.true(f.details.includes('  drop_event (test/slab.c:20)'));
+  // The test's own functions are no model frames: the call traces end in the allocator and kfree.
+  const at = (header: string): string => f.details[f.details.indexOf(header) + 1] ?? '';
+  t.is(at('Allocated by task cpu0 at step 2:'), ' kmalloc');
+  t.is(at('Freed by task cpu0 at step 3:'), ' kfree');
 });
 
 test('a second kfree of a block is a double-free, and the block keeps its first free site', (t) => {
