@@ -13,15 +13,18 @@ import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay
 import { VERIFY_FLAGS, VERIFY_VALUED, verifyCommand } from './commands/verify.js';
 import { MERGE_FLAGS, MERGE_VALUED, mergeCommand } from './commands/merge.js';
 import { FUZZ_FLAGS, FUZZ_VALUED, fuzzCommand } from './commands/fuzz.js';
+import { WriteError } from '../harness/atomicWrite.js';
+import { signalWatch } from './signals.js';
 
 const USAGE = [
   'usage: cgsim [list | explore | verify | fuzz | replay | compare | merge] [options]',
   '  cgsim                      explore the seed patch (v4) over every scenario',
   '  cgsim list                 variants and scenarios, one line each',
-  '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--json] [--max-steps N] [--stop-at-first-bug]',
-  '  cgsim verify [--variant v4] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--json]',
+  '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--json] [--max-steps N] [--stop-at-first-bug] [--out FILE]',
+  '  cgsim verify [--variant v4] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--json] [--out FILE]',
   '               (explore and verify also take --workers N, and --shard i/n to run a share of the scenarios)',
-  '  cgsim fuzz [--variant v4] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--json]',
+  '               (explore, verify and fuzz: --out FILE writes the report to FILE whole; Ctrl-C stops and reports what was found)',
+  '  cgsim fuzz [--variant v4] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--json] [--out FILE]',
   '               generated workloads and schedules (fast-check); prints the shrunk counterexample and its replay',
   '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
   '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
@@ -70,6 +73,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`cgsim: replay: ${asInvoked(io, e.replay)}`);
       return e.userFrame !== null ? 2 : 3;
     }
+    if (e instanceof WriteError) {
+      io.err(`cgsim: ${e.message}`);
+      return 2;
+    }
     if (e instanceof ExecutionError && e.cause === undefined) {
       io.err(`cgsim: ${e.message}`);
       return 2;
@@ -83,7 +90,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Standard streams; `prog` is how the user ran cgsim, so that printed replay commands work as printed. */
+/**
+ * Standard streams; `prog` is how the user ran cgsim, so that printed replay commands work as printed. A
+ * progress line only on a terminal (carriage return, erase to the end of the line), never on a pipe or a file;
+ * SIGINT and SIGTERM ask a long run to stop (signals.ts).
+ */
 export function processIo(prog: string): Io {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
@@ -91,5 +102,8 @@ export function processIo(prog: string): Io {
     now: () => performance.now(),
     prog,
     cwd: process.cwd(),
+    // Cut to the terminal's width: a line that wraps cannot be redrawn in place.
+    ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r${line.slice(0, Math.max(0, (process.stderr.columns || 80) - 1))}\x1b[K`) } : {}),
+    stopSignal: signalWatch(),
   };
 }

@@ -6,6 +6,7 @@ import { RunPlan, type PlanReport, type StrategyName } from './runPlan.js';
 import { RandomStrategy } from '../sim/strategy/random.js';
 import { replayCommand } from './resolve.js';
 import { runOnce, type RunResult } from './run.js';
+import type { Checkpoint } from './checkpoint.js';
 
 export interface ExploreRequest {
   readonly variant: Variant;
@@ -21,8 +22,8 @@ export interface ExploreRequest {
   readonly depth?: number;
   /** Preemption bound, for strategies dfs and bounded. */
   readonly preemptions?: number;
-  /** Called after every run (for progress lines). */
-  readonly onRun?: (scenario: string, run: number) => void;
+  /** Called after every run (for progress lines), with what the run found. */
+  readonly onRun?: (scenario: string, run: number, outcome: RunResult['outcome']) => void;
 }
 
 /** Where one distinct bug was found: a scenario, its hits there, and its best witness there. */
@@ -132,9 +133,28 @@ export function exploreScenario(req: ExploreRequest, scenario: Scenario): Scenar
   const collector = new BugCollector();
   for (const { run, outcome } of outcomes) {
     collector.add(run, outcome);
-    req.onRun?.(scenario.name, run);
+    req.onRun?.(scenario.name, run, outcome);
   }
   return { scenario: scenario.name, summary: collector.summary(), plan: plan.report(), ...size };
+}
+
+/**
+ * exploreScenario, passing the checkpoint after every run: the same result when never stopped; when stopped,
+ * the result of the runs completed so far (the rest of the plan is not run), and `stopped`.
+ */
+export async function exploreScenarioUntil(req: ExploreRequest, scenario: Scenario, checkpoint: Checkpoint): Promise<{ result: ScenarioResult; stopped: boolean }> {
+  const { plan, size, outcomes } = plannedRuns(req, scenario);
+  const collector = new BugCollector();
+  let stopped = false;
+  for (const { run, outcome } of outcomes) {
+    collector.add(run, outcome);
+    req.onRun?.(scenario.name, run, outcome);
+    if (await checkpoint.reached()) {
+      stopped = true;
+      break;
+    }
+  }
+  return { result: { scenario: scenario.name, summary: collector.summary(), plan: plan.report(), ...size }, stopped };
 }
 
 /** Who explored what: enough to merge results that were computed apart (workers, shards). */

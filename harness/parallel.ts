@@ -12,7 +12,7 @@ import type { VerifyRequest, VerifyResult } from './verify.js';
  */
 export type Job =
   | { readonly kind: 'explore'; readonly variant: string; readonly cwd: string; readonly scenario: string; readonly explore: Omit<ExploreRequest, 'variant' | 'scenarios' | 'onRun'> }
-  | { readonly kind: 'verify'; readonly variant: string; readonly cwd: string; readonly scenario: string; readonly verify: Omit<VerifyRequest, 'variant' | 'scenario' | 'now'> };
+  | { readonly kind: 'verify'; readonly variant: string; readonly cwd: string; readonly scenario: string; readonly verify: Omit<VerifyRequest, 'variant' | 'scenario' | 'now' | 'onExecution'> };
 
 /** What a worker sends back instead of a result: enough to raise the same error here. */
 export type JobError =
@@ -26,18 +26,44 @@ function raise(e: JobError): never {
   throw new Error(`a worker failed: ${e.message}`);
 }
 
-export async function runJobs(jobs: readonly Job[], workers: number): Promise<unknown[]> {
+/** How the caller watches a pool of workers: each result as it comes, a tick now and then, and whether to stop. */
+export interface PoolControl {
+  readonly onResult?: (index: number, result: unknown) => void;
+  /** Every POLL_MS while the pool works (for a progress line). */
+  readonly onTick?: () => void;
+  /** Polled every POLL_MS: when true, the workers are terminated and the jobs not finished are left out. */
+  readonly stopRequested?: () => boolean;
+}
+
+/** How often the main thread, idle while the workers work, looks at the stop request and redraws progress. */
+const POLL_MS = 100;
+
+/**
+ * Runs the jobs on `workers` threads. `results[i]` is job i's result; when stopped (control.stopRequested),
+ * the workers are terminated mid-job and the jobs that did not finish have no result (undefined).
+ */
+export async function runJobsUntil(jobs: readonly Job[], workers: number, control: PoolControl = {}): Promise<{ results: (unknown | undefined)[]; stopped: boolean }> {
   const results: unknown[] = new Array(jobs.length);
   let next = 0;
   let failure: JobError | null = null;
+  let stopped = false;
   const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  let stop = (): void => {};
+  const asked = new Promise<void>((resolve) => (stop = resolve));
+  const poll = setInterval(() => {
+    control.onTick?.();
+    if (control.stopRequested?.() === true) {
+      stopped = true;
+      stop();
+    }
+  }, POLL_MS);
   try {
-    await Promise.all(
+    const done = Promise.all(
       pool.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             const feed = (): void => {
-              if (failure !== null || next >= jobs.length) {
+              if (failure !== null || stopped || next >= jobs.length) {
                 resolve();
                 return;
               }
@@ -46,7 +72,10 @@ export async function runJobs(jobs: readonly Job[], workers: number): Promise<un
             };
             w.on('message', (msg: { id: number; result?: unknown; error?: JobError }) => {
               if (msg.error !== undefined) failure ??= msg.error;
-              else results[msg.id] = msg.result;
+              else {
+                results[msg.id] = msg.result;
+                control.onResult?.(msg.id, msg.result);
+              }
               feed();
             });
             w.on('error', reject);
@@ -54,11 +83,17 @@ export async function runJobs(jobs: readonly Job[], workers: number): Promise<un
           }),
       ),
     );
+    await Promise.race([done, asked]);
   } finally {
+    clearInterval(poll);
     await Promise.all(pool.map((w) => w.terminate()));
   }
   if (failure !== null) raise(failure);
-  return results;
+  return { results, stopped };
+}
+
+export async function runJobs(jobs: readonly Job[], workers: number): Promise<unknown[]> {
+  return (await runJobsUntil(jobs, workers)).results;
 }
 
 export async function exploreInParallel(jobs: readonly Job[], workers: number): Promise<ScenarioResult[]> {

@@ -6,7 +6,8 @@ import { Execution } from '../sim/execution.js';
 import { BugCollector } from '../sim/explore.js';
 import { ReplayStrategy } from '../sim/strategy/replay.js';
 import { programFor } from './program.js';
-import { runOnce } from './run.js';
+import { runOnce, type RunResult } from './run.js';
+import type { Checkpoint } from './checkpoint.js';
 import { mergeScenarios, type ExploreResult, type ScenarioResult } from './explore.js';
 
 export interface VerifyRequest {
@@ -21,6 +22,8 @@ export interface VerifyRequest {
   /** 'naive' explores every interleaving: the reference for testing the reduction. */
   readonly mode?: DporOptions['mode'];
   readonly now?: () => number;
+  /** Called after every execution (for progress lines), with what it found. */
+  readonly onExecution?: (outcome: RunResult['outcome']) => void;
 }
 
 export interface VerifyResult {
@@ -45,45 +48,80 @@ function actorCount(variant: Variant, scenario: Scenario): number {
 /**
  * Explores every Mazurkiewicz trace of one scenario on one variant (within the preemption bound, if given),
  * with DPOR, one fresh kernel per execution and one set of checkers for the whole search, so lockdep's graph
- * spans every execution as it spans a random exploration.
+ * spans every execution as it spans a random exploration. One execution per `step()`, so that a caller can
+ * stop between two (verifyScenarioUntil); `result()` says what the executions so far found.
  */
-export function verifyScenario(req: VerifyRequest): VerifyResult {
-  const now = req.now ?? (() => 0);
-  const started = now();
-  const actors = actorCount(req.variant, req.scenario);
-  const explorer = new DporExplorer(actors, {
-    ...(req.mode !== undefined ? { mode: req.mode } : {}),
-    ...(req.preemptions !== undefined ? { preemptions: req.preemptions } : {}),
-  });
-  const checkers = allCheckers();
-  const collector = new BugCollector();
-  const cap = req.maxExecutions ?? Number.POSITIVE_INFINITY;
-  let run = 0;
-  let executionCap = false;
-  for (;;) {
-    if (run >= cap) {
-      executionCap = true;
-      break;
-    }
-    const strategy = explorer.next();
-    if (strategy === null) break;
-    const { outcome } = runOnce({ variant: req.variant, scenario: req.scenario, strategy, checkers, run, ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}) });
-    explorer.finish(outcome.ending !== 'pruned');
-    collector.add(run, outcome);
-    run++;
+export class Verification {
+  private readonly now: () => number;
+  private readonly started: number;
+  private readonly actors: number;
+  private readonly explorer: DporExplorer;
+  private readonly checkers = allCheckers();
+  private readonly collector = new BugCollector();
+  private readonly cap: number;
+  private run = 0;
+  private executionCap = false;
+
+  constructor(private readonly req: VerifyRequest) {
+    this.now = req.now ?? (() => 0);
+    this.started = this.now();
+    this.actors = actorCount(req.variant, req.scenario);
+    this.explorer = new DporExplorer(this.actors, {
+      ...(req.mode !== undefined ? { mode: req.mode } : {}),
+      ...(req.preemptions !== undefined ? { preemptions: req.preemptions } : {}),
+    });
+    this.cap = req.maxExecutions ?? Number.POSITIVE_INFINITY;
   }
-  const summary = collector.summary();
-  const stats = explorer.stats;
-  const stepBound = summary.endings['step-bound'];
-  return {
-    scenario: req.scenario.name,
-    result: { scenario: req.scenario.name, summary, plan: { pct: [], dfs: stats, boundedLevel: -1 }, actors, steps: summary.runs > 0 ? Math.round(summary.steps / summary.runs) : 0 },
-    stats,
-    stepBound,
-    executionCap,
-    seconds: (now() - started) / 1000,
-    proven: stats.complete && stepBound === 0 && !executionCap,
-  };
+
+  /** Runs the next execution; false when there was none (every trace explored, or the cap reached). */
+  step(): boolean {
+    if (this.run >= this.cap) {
+      this.executionCap = true;
+      return false;
+    }
+    const strategy = this.explorer.next();
+    if (strategy === null) return false;
+    const req = this.req;
+    const { outcome } = runOnce({ variant: req.variant, scenario: req.scenario, strategy, checkers: this.checkers, run: this.run, ...(req.maxSteps !== undefined ? { maxSteps: req.maxSteps } : {}) });
+    this.explorer.finish(outcome.ending !== 'pruned');
+    this.collector.add(this.run, outcome);
+    req.onExecution?.(outcome);
+    this.run++;
+    return true;
+  }
+
+  result(): VerifyResult {
+    const summary = this.collector.summary();
+    const stats = this.explorer.stats;
+    const stepBound = summary.endings['step-bound'];
+    const name = this.req.scenario.name;
+    return {
+      scenario: name,
+      result: { scenario: name, summary, plan: { pct: [], dfs: stats, boundedLevel: -1 }, actors: this.actors, steps: summary.runs > 0 ? Math.round(summary.steps / summary.runs) : 0 },
+      stats,
+      stepBound,
+      executionCap: this.executionCap,
+      seconds: (this.now() - this.started) / 1000,
+      proven: stats.complete && stepBound === 0 && !this.executionCap,
+    };
+  }
+}
+
+/** Verifies one scenario to the end (Verification). */
+export function verifyScenario(req: VerifyRequest): VerifyResult {
+  const v = new Verification(req);
+  while (v.step());
+  return v.result();
+}
+
+/**
+ * verifyScenario, passing the checkpoint after every execution: the same result when never stopped; when
+ * stopped, the result of the executions so far (not proven, since the search is not complete), and `stopped`.
+ */
+export async function verifyScenarioUntil(req: VerifyRequest, checkpoint: Checkpoint): Promise<{ result: VerifyResult; stopped: boolean }> {
+  const v = new Verification(req);
+  while (v.step()) if (await checkpoint.reached()) return { result: v.result(), stopped: true };
+  return { result: v.result(), stopped: false };
 }
 
 export interface VerifyAllResult {

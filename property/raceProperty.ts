@@ -68,11 +68,32 @@ export function raceCases(o: RaceOptions): fc.Arbitrary<RaceCase> {
  * property: call raceProperty once per fc.assert.
  */
 export function raceProperty(o: RaceOptions): fc.IPropertyWithHooks<[RaceCase]> & { readonly firstFailure: () => Counterexample | null } {
+  const { check, firstFailure } = raceCheck(o);
+  return Object.assign(fc.property(raceCases(o), check), { firstFailure });
+}
+
+/**
+ * raceProperty as an asynchronous property that awaits `between(failedYet)` before each case (after a failure,
+ * the cases are fast-check's shrinks of it), so that a long check lets its caller in (a signal's handler, a
+ * progress line); when `between` says stop, fast-check ends the run
+ * there (an interruption, not a failure), with the cases before it as they were. Same cases, same order.
+ */
+export function raceAsyncProperty(o: RaceOptions, between: (failedYet: boolean) => Promise<boolean>): fc.IAsyncPropertyWithHooks<[RaceCase]> & { readonly firstFailure: () => Counterexample | null } {
+  const { check, firstFailure } = raceCheck(o);
+  const prop = fc.asyncProperty(raceCases(o), async (c: RaceCase) => {
+    if (await between(firstFailure() !== null)) throw new fc.PreconditionFailure(true);
+    check(c);
+  });
+  return Object.assign(prop, { firstFailure });
+}
+
+/** The predicate of raceProperty (throws RaceFound), with its memory of the first failure. */
+function raceCheck(o: RaceOptions): { check: (c: RaceCase) => void; firstFailure: () => Counterexample | null } {
   const variant = typeof o.variant === 'string' ? variantNamed(o.variant) : o.variant;
   const accept = acceptOf(o.bugs);
   let target: string | null = null;
   let first: Counterexample | null = null;
-  const prop = fc.property(raceCases(o), (c: RaceCase) => {
+  const check = (c: RaceCase): void => {
     const run = runWorkload(variant, c.workload, switchStrategy(c.schedule), accept);
     if (run.bug === null) return;
     const key = findingKey(run.bug);
@@ -83,6 +104,6 @@ export function raceProperty(o: RaceOptions): fc.IPropertyWithHooks<[RaceCase]> 
       first = found;
     }
     throw new RaceFound(found);
-  });
-  return Object.assign(prop, { firstFailure: () => first });
+  };
+  return { check, firstFailure: () => first };
 }

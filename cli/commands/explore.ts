@@ -1,5 +1,7 @@
-import { exploreScenario, mergeScenarios, metaOf, type ExploreMeta, type ExploreResult } from '../../harness/explore.js';
-import { exploreInParallel } from '../../harness/parallel.js';
+import { exploreScenarioUntil, mergeScenarios, metaOf, type ExploreMeta, type ExploreRequest, type ExploreResult, type ScenarioResult } from '../../harness/explore.js';
+import { runJobsUntil, type Job } from '../../harness/parallel.js';
+import type { RunResult } from '../../harness/run.js';
+import { findingKey } from '../../sim/finding.js';
 import { resolveVariant } from '../../harness/resolve.js';
 import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import { intOption, optionValue, type ParsedArgs } from '../args.js';
@@ -7,8 +9,11 @@ import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { exploreText } from '../format/exploreText.js';
 import type { ExploreDoc } from '../format/resultDoc.js';
 import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
+import { checkpointOf, interruptedLine, interruptedStatus, type StopSignal } from '../interrupt.js';
+import { reportSink } from '../output.js';
+import { ProgressLine } from '../progress.js';
 
-export const EXPLORE_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
+export const EXPLORE_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', 'out', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
 export const EXPLORE_FLAGS = new Set(['json', 'stop-at-first-bug']);
 
 /** Runs per scenario when --runs is not given: enough to find every v4 bug in seconds on one core. */
@@ -23,6 +28,18 @@ export interface Io {
   readonly prog?: string;
   /** Where relative paths of variant modules start (the process's working directory). */
   readonly cwd?: string;
+  /** Draws a progress line in place ('' wipes it); absent when stderr is not a terminal, and then nothing is drawn. */
+  readonly progress?: (line: string) => void;
+  /** The signal that asked a long run to stop, or null; absent: nothing ever asks. */
+  readonly stopSignal?: () => StopSignal | null;
+}
+
+/** What a long command's scenarios came to: the results of those it finished or began, in order, and why it stopped. */
+export interface ScenariosDone<R> {
+  readonly results: readonly R[];
+  /** The scenarios not finished (not begun, cut short, or lost with a terminated worker); empty unless stopped. */
+  readonly unfinished: readonly string[];
+  readonly signal: StopSignal | null;
 }
 
 /** A `cgsim ...` command as this user can run it. */
@@ -30,7 +47,7 @@ export function asInvoked(io: Io, command: string): string {
   return io.prog === undefined || io.prog === 'cgsim' ? command : command.replace(/^cgsim /, `${io.prog} `);
 }
 
-/** `cgsim explore`: exploration by the chosen strategy; exit 1 when a bug was found, 0 when clean. */
+/** `cgsim explore`: exploration by the chosen strategy; exit 1 when a bug was found, 0 when clean (130/143 when interrupted). */
 export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   const spec = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
@@ -41,26 +58,79 @@ export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   const how = strategyArgs(a);
   const dist = distribution(a);
   const scenarios = shardOf(all, dist.shard);
+  const sink = reportSink(a, io);
   const started = io.now();
   const options = { runs, seed, maxSteps, stopAtFirstBug: a.flags.has('stop-at-first-bug'), ...how };
-  const results =
+  const progress = new ProgressLine(io, { command: 'cgsim explore', unit: 'runs', bound: runs * scenarios.length });
+  const done =
     dist.workers > 1
-      ? await exploreInParallel(scenarios.map((s) => ({ kind: 'explore' as const, variant: spec, cwd: io.cwd ?? '.', scenario: s.name, explore: options })), dist.workers)
-      : scenarios.map((s) => exploreScenario({ variant, scenarios, ...options }, s));
+      ? await inWorkers<ScenarioResult>(scenarios.map((s) => ({ kind: 'explore' as const, variant: spec, cwd: io.cwd ?? '.', scenario: s.name, explore: options })), dist.workers, io, progress, runs)
+      : await exploreHere({ variant, scenarios, ...options }, io, progress);
+  progress.clear();
   const meta = metaOf({ variant, ...options });
-  const result = mergeScenarios(meta, results);
+  const result = mergeScenarios(meta, done.results);
   const seconds = (io.now() - started) / 1000;
   const inv = (cmd: string): string => asInvoked(io, cmd);
+  const total = result.perScenario.reduce((n, p) => n + p.summary.runs, 0);
+  const stopLine = done.signal === null ? null : interruptedLine(done.signal, total, 'runs', done.unfinished);
   if (a.flags.has('json')) {
     const doc = exploreDoc(result, meta, variant.title, { maxSteps, depth: how.depth ?? null, preemptions: how.preemptions ?? null }, all.map((s) => s.name), dist.shard, inv);
-    io.out(JSON.stringify(doc, null, 2));
+    sink.line(JSON.stringify(done.signal === null ? doc : { ...doc, interrupted: { signal: done.signal, runs: total, unfinished: done.unfinished } }, null, 2));
+    if (stopLine !== null) io.err(`cgsim: ${stopLine}`);
   } else {
-    for (const line of exploreText(result, variant.title, inv)) io.out(line);
-    if (dist.shard !== null) io.out(shardNote(dist.shard, scenarios.length, all.length));
+    for (const line of exploreText(result, variant.title, inv)) sink.line(line);
+    if (dist.shard !== null) sink.line(shardNote(dist.shard, scenarios.length, all.length));
+    if (stopLine !== null) for (const line of ['', stopLine]) sink.line(line);
   }
-  const total = result.perScenario.reduce((n, p) => n + p.summary.runs, 0);
-  io.err(`cgsim: ${total} runs over ${scenarios.length} scenario(s) in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 1e-3))} runs/s)`);
+  sink.finish();
+  io.err(`cgsim: ${total} runs over ${done.results.length} scenario(s) in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 1e-3))} runs/s)`);
+  if (done.signal !== null) return interruptedStatus(done.signal, result.bugs.length);
   return result.bugs.length > 0 ? 1 : 0;
+}
+
+/** The scenarios explored one after the other on this thread, stopping between two runs when a signal asks. */
+async function exploreHere(req: ExploreRequest, io: Io, progress: ProgressLine): Promise<ScenariosDone<ScenarioResult>> {
+  const checkpoint = checkpointOf(io);
+  const onRun = (_s: string, _r: number, outcome: RunResult['outcome']): void => progress.advance(1, outcome.findings.map(findingKey));
+  const results: ScenarioResult[] = [];
+  const stoppedAt = (i: number): ScenariosDone<ScenarioResult> => ({ results, unfinished: req.scenarios.slice(i).map((s) => s.name), signal: io.stopSignal?.() ?? 'SIGINT' });
+  for (const [i, scenario] of req.scenarios.entries()) {
+    if (checkpoint.stopped()) return stoppedAt(i);
+    const { result, stopped } = await exploreScenarioUntil({ ...req, onRun }, scenario, checkpoint);
+    results.push(result);
+    if (stopped) return stoppedAt(i);
+    progress.shrinkBound(req.runs - result.summary.runs);
+  }
+  return { results, unfinished: [], signal: null };
+}
+
+/**
+ * The scenarios' jobs on worker threads (`--workers N`). Progress counts each scenario's runs when it is done;
+ * a stop terminates the workers, and the scenarios whose jobs had not finished are left out, named.
+ */
+export async function inWorkers<R extends ScenarioResult | { readonly result: ScenarioResult }>(
+  jobs: readonly Job[],
+  workers: number,
+  io: Io,
+  progress: ProgressLine,
+  perScenario: number,
+): Promise<ScenariosDone<R>> {
+  const asScenario = (r: R): ScenarioResult => ('result' in r ? r.result : r);
+  const { results, stopped } = await runJobsUntil(jobs, workers, {
+    onResult: (_i, r) => {
+      const s = asScenario(r as R);
+      progress.shrinkBound(perScenario - s.summary.runs);
+      progress.advance(s.summary.runs, s.summary.bugs.map((b) => b.key));
+    },
+    onTick: () => progress.redraw(),
+    stopRequested: () => (io.stopSignal?.() ?? null) !== null,
+  });
+  if (!stopped) return { results: results as R[], unfinished: [], signal: null };
+  return {
+    results: results.filter((r): r is R => r !== undefined),
+    unfinished: jobs.filter((_j, i) => results[i] === undefined).map((j) => j.scenario),
+    signal: io.stopSignal?.() ?? 'SIGINT',
+  };
 }
 
 /** What a shard's text output ends with: that it is a part, and how to make the whole. */

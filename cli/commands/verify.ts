@@ -1,15 +1,19 @@
 import { resolveVariant } from '../../harness/resolve.js';
 import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import type { ExploreResult } from '../../harness/explore.js';
-import { verifyInParallel } from '../../harness/parallel.js';
-import { verifyScenario, mergeVerified, type VerifyResult } from '../../harness/verify.js';
+import { verifyScenarioUntil, mergeVerified, type VerifyRequest, type VerifyResult } from '../../harness/verify.js';
+import { findingKey } from '../../sim/finding.js';
 import { intOption, optionValue, type ParsedArgs } from '../args.js';
 import { verifyText } from '../format/verifyText.js';
-import { asInvoked, bugList, shardNote, type Io } from './explore.js';
+import { asInvoked, bugList, inWorkers, shardNote, type Io, type ScenariosDone } from './explore.js';
+import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
+import { reportSink } from '../output.js';
+import { ProgressLine } from '../progress.js';
+import type { Scenario } from '../../scenarios/scenario.js';
 import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
 import type { VerifyDoc } from '../format/resultDoc.js';
 
-export const VERIFY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', ...DISTRIBUTE_VALUED]);
+export const VERIFY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', 'out', ...DISTRIBUTE_VALUED]);
 export const VERIFY_FLAGS = new Set(['json']);
 
 /** Executions per scenario before verify gives up on it (and says so). */
@@ -29,30 +33,50 @@ export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   const dist = distribution(a);
   const scenarios = shardOf(all, dist.shard);
   const options = { maxExecutions, maxSteps, ...(preemptions !== undefined ? { preemptions } : {}) };
+  const sink = reportSink(a, io);
   const started = io.now();
-  let perScenario: VerifyResult[];
-  if (dist.workers > 1) {
-    perScenario = await verifyInParallel(scenarios.map((s) => ({ kind: 'verify' as const, variant: spec, cwd: io.cwd ?? '.', scenario: s.name, verify: options })), dist.workers);
-  } else {
-    perScenario = [];
-    for (const scenario of scenarios) {
-      const t0 = io.now();
-      const r = verifyScenario({ variant, scenario, ...options });
-      perScenario.push({ ...r, seconds: (io.now() - t0) / 1000 });
-    }
-  }
+  // The cap is all a search of unknown size can promise: the time left is at most what the rest of it takes.
+  const progress = new ProgressLine(io, { command: 'cgsim verify', unit: 'executions', bound: maxExecutions * scenarios.length, upper: true });
+  const done =
+    dist.workers > 1
+      ? await inWorkers<VerifyResult>(scenarios.map((s) => ({ kind: 'verify' as const, variant: spec, cwd: io.cwd ?? '.', scenario: s.name, verify: options })), dist.workers, io, progress, maxExecutions)
+      : await verifyHere({ variant, ...options }, scenarios, io, progress);
+  progress.clear();
+  const perScenario = done.results;
   const merged = mergeVerified(variant, perScenario);
   const bounds = { preemptions: preemptions ?? null, maxExecutions, maxSteps };
   const inv = (cmd: string): string => asInvoked(io, cmd);
-  if (a.flags.has('json')) {
-    io.out(JSON.stringify(verifyDoc({ name: variant.name, ref: variant.ref ?? variant.name, title: variant.title }, bounds, all.map((s) => s.name), dist.shard, perScenario, merged, inv), null, 2));
-  } else {
-    for (const line of verifyText(variant.name, variant.title, bounds, perScenario, merged, inv)) io.out(line);
-    if (dist.shard !== null) io.out(shardNote(dist.shard, scenarios.length, all.length));
-  }
   const executions = perScenario.reduce((n, r) => n + r.stats.executions, 0);
-  io.err(`cgsim: ${executions} executions over ${scenarios.length} scenario(s) in ${((io.now() - started) / 1000).toFixed(1)} s`);
+  const stopLine = done.signal === null ? null : interruptedLine(done.signal, executions, 'executions', done.unfinished);
+  if (a.flags.has('json')) {
+    const doc = verifyDoc({ name: variant.name, ref: variant.ref ?? variant.name, title: variant.title }, bounds, all.map((s) => s.name), dist.shard, perScenario, merged, inv);
+    sink.line(JSON.stringify(done.signal === null ? doc : { ...doc, interrupted: { signal: done.signal, executions, unfinished: done.unfinished } }, null, 2));
+    if (stopLine !== null) io.err(`cgsim: ${stopLine}`);
+  } else {
+    for (const line of verifyText(variant.name, variant.title, bounds, perScenario, merged, inv)) sink.line(line);
+    if (dist.shard !== null) sink.line(shardNote(dist.shard, scenarios.length, all.length));
+    if (stopLine !== null) for (const line of ['', stopLine]) sink.line(line);
+  }
+  sink.finish();
+  io.err(`cgsim: ${executions} executions over ${perScenario.length} scenario(s) in ${((io.now() - started) / 1000).toFixed(1)} s`);
+  if (done.signal !== null) return interruptedStatus(done.signal, merged.bugs.length);
   return verifyStatus(perScenario, merged);
+}
+
+/** The scenarios verified one after the other on this thread, stopping between two executions when a signal asks. */
+async function verifyHere(req: Omit<VerifyRequest, 'scenario'>, scenarios: readonly Scenario[], io: Io, progress: ProgressLine): Promise<ScenariosDone<VerifyResult>> {
+  const checkpoint = checkpointOf(io);
+  const onExecution: VerifyRequest['onExecution'] = (outcome) => progress.advance(1, outcome.findings.map(findingKey));
+  const results: VerifyResult[] = [];
+  const stoppedAt = (i: number): ScenariosDone<VerifyResult> => ({ results, unfinished: scenarios.slice(i).map((s) => s.name), signal: io.stopSignal?.() ?? 'SIGINT' });
+  for (const [i, scenario] of scenarios.entries()) {
+    if (checkpoint.stopped()) return stoppedAt(i);
+    const { result, stopped } = await verifyScenarioUntil({ ...req, scenario, now: io.now, onExecution }, checkpoint);
+    results.push(result);
+    if (stopped) return stoppedAt(i);
+    progress.shrinkBound((req.maxExecutions ?? 0) - result.stats.executions);
+  }
+  return { results, unfinished: [], signal: null };
 }
 
 export function verifyStatus(perScenario: readonly Pick<VerifyResult, 'proven'>[], merged: ExploreResult): number {

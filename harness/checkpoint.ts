@@ -1,0 +1,33 @@
+/** How often a long single-threaded run lets the event loop in: rarely enough to cost nothing, often enough for Ctrl-C. */
+export const PAUSE_EVERY_MS = 50;
+
+/**
+ * The place between two executions where a long run may stop. A run is one synchronous loop, and a signal's
+ * handler (which is what asks it to stop) only runs when the event loop does, so every PAUSE_EVERY_MS of work
+ * (by the caller's clock, never the simulated world's) the loop yields once. Stopping here, after a whole
+ * execution, keeps an interrupted run's results those of exactly the executions it completed.
+ */
+export class Checkpoint {
+  private lastPause: number;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly stopRequested: () => boolean,
+  ) {
+    this.lastPause = now();
+  }
+
+  /** True when the run should stop now (asked before or during the pause). */
+  async reached(): Promise<boolean> {
+    if (this.now() - this.lastPause >= PAUSE_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.lastPause = this.now();
+    }
+    return this.stopRequested();
+  }
+
+  /** Whether a stop was asked, without pausing: before starting another scenario. */
+  stopped(): boolean {
+    return this.stopRequested();
+  }
+}

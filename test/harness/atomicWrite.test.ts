@@ -1,0 +1,54 @@
+import test from 'ava';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertWritable, writeFileAtomic, WriteError } from '../../harness/atomicWrite.js';
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'cgsim-atomic-'));
+}
+
+test('the target is replaced whole, and no temporary file stays behind', (t) => {
+  const dir = scratch();
+  const target = join(dir, 'report.txt');
+  writeFileSync(target, 'old report\n');
+  writeFileAtomic(target, 'new report\nsecond line\n');
+  t.is(readFileSync(target, 'utf8'), 'new report\nsecond line\n');
+  t.deepEqual(readdirSync(dir), ['report.txt']);
+});
+
+test('a failed write leaves the old file as it was', (t) => {
+  const dir = scratch();
+  const target = join(dir, 'report.txt');
+  writeFileSync(target, 'old report\n');
+  // A directory where the temporary file goes: the write fails before the target is touched.
+  mkdirSync(join(dir, `.report.txt.${process.pid}.tmp`));
+  const e = t.throws(() => writeFileAtomic(target, 'new report\n'), { instanceOf: WriteError });
+  t.is(e!.path, target);
+  t.is(readFileSync(target, 'utf8'), 'old report\n');
+});
+
+test('a failed rename removes the temporary file', (t) => {
+  const dir = scratch();
+  // A non-empty directory cannot be renamed over: the temporary file is written, then must go.
+  const target = join(dir, 'taken');
+  mkdirSync(target);
+  writeFileSync(join(target, 'inside'), 'kept\n');
+  t.throws(() => writeFileAtomic(target, 'report\n'), { instanceOf: WriteError, message: new RegExp(`^cannot write ${target}: `) });
+  t.deepEqual(readdirSync(dir), ['taken']);
+  t.is(readFileSync(join(target, 'inside'), 'utf8'), 'kept\n');
+});
+
+test('a missing directory is a clear error, before and at the write', (t) => {
+  const target = join(scratch(), 'no-such-dir', 'report.txt');
+  t.throws(() => assertWritable(target), { instanceOf: WriteError, message: /^cannot write .*report\.txt: directory .*no-such-dir: no such file or directory$/ });
+  t.throws(() => writeFileAtomic(target, 'x'), { instanceOf: WriteError, message: /^cannot write .*report\.txt: no such file or directory$/ });
+});
+
+test('assertWritable refuses a directory as the target, and a file as the directory', (t) => {
+  const dir = scratch();
+  t.throws(() => assertWritable(dir), { instanceOf: WriteError, message: /it is a directory/ });
+  writeFileSync(join(dir, 'plain'), '');
+  t.throws(() => assertWritable(join(dir, 'plain', 'report.txt')), { instanceOf: WriteError, message: /is not a directory/ });
+  t.notThrows(() => assertWritable(join(dir, 'new-report.txt')));
+});
