@@ -44,7 +44,9 @@ export class DeadlockChecker implements Checker {
  * detector; tasks that only sleep (a mutex, a flush, a grace period) trip the hung-task detector.
  */
 function deadlockTitle(blocked: readonly Actor[]): string {
-  const spinning = blocked.find((a) => a.waitOn instanceof LockBase && !a.waitOn.sleeping);
-  if (spinning !== undefined) return `BUG: spinlock lockup suspected on CPU#${spinning.id}, ${spinning.name}`;
+  // A CPU an interrupt took over spins in that interrupt, not in its own code.
+  const running = (a: Actor): boolean => a.interrupters.every((i) => !i.started || i.done);
+  const spinning = blocked.find((a) => running(a) && a.waitOn instanceof LockBase && !a.waitOn.sleeping);
+  if (spinning !== undefined) return `BUG: spinlock lockup suspected on CPU#${(spinning.host ?? spinning).id}, ${spinning.name}`;
   return `INFO: task ${blocked[0]?.name ?? '?'} blocked for more than 120 seconds.`;
 }

@@ -18,6 +18,7 @@ export class DoubleFreeChecker implements Checker {
       object: mem.type,
       site: `${mem.type} freed again at ${formatSite(site)}`,
       title: `BUG: KASAN: double-free in ${site.fn}`,
+      involves: [mem.name],
       details: () => [
         `Free of ${mem.name} by task ${this.ctx.where()} in ${formatSite(site)}`,
         ...stackLines(this.ctx.stack()),

@@ -1,6 +1,6 @@
 import type { Allocation } from '../model/memory.js';
 import type { CheckContext, Checker } from '../model/probes.js';
-import { formatSite, stepName } from './describe.js';
+import { allocationTrace, formatSite, stepName } from './describe.js';
 
 /**
  * kmemleak's view at the end of a run: the scenario's teardown closes every fd, removes every cgroup and drains
@@ -37,12 +37,13 @@ export class LeakChecker implements Checker {
         object: first.type,
         site: `${first.allocSite?.fn ?? '?'} allocates ${first.type} that is never freed [${key}]`,
         title: `unreferenced object ${first.name} (size ${first.size}):`,
+        involves: mems.map((m) => m.name),
         details: () => [
           `${mems.length} object(s) still allocated after teardown (every fd closed, every cgroup removed, the workqueue drained):`,
           ...mems.map((m) => `  ${m.name}${m.obj?.describeState() ? `: ${m.obj.describeState()}` : ''}, allocated by ${m.allocActor} at ${stepName(m.allocStep)}`),
           `  comm "${first.allocActor}", at ${stepName(first.allocStep)}`,
           '  backtrace:',
-          ...(first.allocStack.length > 0 ? first.allocStack : [first.allocSite === null ? '?' : formatSite(first.allocSite)]).map((f) => `    ${f}`),
+          ...allocationTrace(first).map((f) => `   ${f}`),
         ],
         fatal: false,
         corrupts: false,

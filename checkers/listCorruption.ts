@@ -69,6 +69,7 @@ export class ListCorruptionChecker implements Checker {
       object: node.mem.type,
       site: `${site.fn}: ${kind} of ${node.mem.type} [${formatSite(site)}]`,
       title: problem,
+      involves: [node.mem.name],
       details: () => [
         `WARNING: in ${op} called from ${formatSite(site)} by ${this.ctx.where()}`,
         ...stackLines(this.ctx.stack()),

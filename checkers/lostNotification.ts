@@ -1,5 +1,5 @@
 import type { ApiEvent, CheckContext, Checker } from '../model/probes.js';
-import { formatSite, stepName } from './describe.js';
+import { formatSite, stepName, blockOf } from './describe.js';
 
 interface Watch {
   readonly cgrp: object;
@@ -89,6 +89,7 @@ export class LostNotificationChecker implements Checker {
         object: 'eventfd_ctx',
         site: `registration dropped by ${d.site.fn} while its cgroup lives [${formatSite(d.site)}]`,
         title: `cgsim: lost notification: ${path} still exists but the registration of ${name} was dropped`,
+        involves: [...blockOf(d.cgrp), ...blockOf(d.eventfd)],
         details: () => [
           `${w.actor} registered ${name} on ${path} at ${stepName(w.step)} and the write returned success.`,
           `${d.actor} called unregister_event for it at ${stepName(d.step)} (from ${formatSite(d.site)}), while ${name} was open.`,
@@ -113,6 +114,7 @@ export class LostNotificationChecker implements Checker {
         object: 'eventfd_ctx',
         site: `registration by ${w.site.fn} on a cgroup that rmdir removed [${formatSite(w.site)}]`,
         title: `cgsim: lost notification: ${gone.path} was removed but ${name} was never signalled`,
+        involves: [...blockOf(w.cgrp), ...blockOf(w.eventfd)],
         details: () => [
           `${w.actor} registered ${name} on ${gone.path} at ${stepName(w.step)} (register_event called from ${formatSite(w.site)}), and the write returned success.`,
           `rmdir("${gone.path}") began at ${stepName(this.rmdirStart.get(w.cgrp) ?? -1)} and returned 0 at ${stepName(gone.step)}.`,

@@ -23,6 +23,7 @@ export class RefcountUnderflowChecker implements Checker {
       object: ref.mem.type,
       site: `${site.fn}: ${underflow ? 'put' : 'get'} of ${ref.mem.type}.${ref.counter} at ${before} [${formatSite(site)}]`,
       title: underflow ? 'refcount_t: underflow; use-after-free.' : 'refcount_t: addition on 0; use-after-free.',
+      involves: [ref.mem.name],
       details: () => [
         `${ref.name} was ${before} when ${this.ctx.where()} ${underflow ? 'dropped' : 'took'} a reference in ${formatSite(site)}`,
         ...stackLines(this.ctx.stack()),

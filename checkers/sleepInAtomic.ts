@@ -37,11 +37,12 @@ export class SleepInAtomicChecker implements Checker {
       kind: 'sleep-in-atomic',
       object: held.length > 0 ? held[held.length - 1]!.lock.cls.name : cpu.kind,
       site: `${what} in ${site.fn} ${why} [${formatSite(site)}]`,
-      title: `BUG: sleeping function called from invalid context at ${formatSite(site)}`,
+      title: `BUG: sleeping function called from invalid context at ${site.file}${site.line > 0 ? `:${site.line}` : ''}`,
       details: () => [
         `${cpu.describe()}, ${this.ctx.where()}`,
         `${what} may sleep, and the CPU is atomic: ${why}`,
         ...(held.length > 0 ? [`${held.length} lock(s) held:`, ...held.map((h) => `  ${h.lock.name} [${h.lock.cls.name}], taken at ${formatSite(h.site)}`)] : []),
+        `at ${formatSite(site)}`,
         ...stackLines(this.ctx.stack()),
       ],
       fatal: false,

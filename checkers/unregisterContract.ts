@@ -1,6 +1,6 @@
 import type { Allocation } from '../model/memory.js';
 import type { ApiEvent, CheckContext, Checker } from '../model/probes.js';
-import { formatSite, stepName } from './describe.js';
+import { blockOf, formatSite, stepName } from './describe.js';
 
 interface Registration {
   readonly cgrp: object;
@@ -51,9 +51,9 @@ export class UnregisterContractChecker implements Checker {
   private unregister(e: Extract<ApiEvent, { type: 'unregister_event' }>): void {
     const cpu = this.ctx.cpuOf(this.ctx.host.current);
     const call = `unregister_event(${describe(e.cgrp)}, ${e.cft}, ${describe(e.eventfd)})`;
-    if (cpu.atomic()) this.violate(`called in atomic context`, call, e.site, [`${cpu.describe()}`, 'unregister_event may sleep (memcg takes a mutex and waits for RCU); it must run in process context.']);
+    if (cpu.atomic()) this.violate(`called in atomic context`, call, e.site, [`${cpu.describe()}`, 'unregister_event may sleep (memcg takes a mutex and waits for RCU); it must run in process context.'], [e.cgrpMem.name]);
     // A freed cgroup itself is KASAN's to report, at the access; the contract speaks of the subsystem's state.
-    if (e.css !== null && e.css.mem.freed) this.violate("called after the subsystem's state for the cgroup was freed", call, e.site, gone(e.css.mem));
+    if (e.css !== null && e.css.mem.freed) this.violate("called after the subsystem's state for the cgroup was freed", call, e.site, gone(e.css.mem), [e.css.mem.name, e.cgrpMem.name]);
     const r = this.find(e.cgrp, e.cft, e.eventfd);
     if (r !== undefined && r.outstanding > 0) {
       r.outstanding--;
@@ -61,7 +61,7 @@ export class UnregisterContractChecker implements Checker {
     }
     const failed = this.failed.some((f) => f.cgrp === e.cgrp && f.cft === e.cft && f.eventfd === e.eventfd);
     const why = r !== undefined ? 'called more often than register_event succeeded' : failed ? 'called for a register_event that failed' : 'called with arguments no register_event had';
-    this.violate(why, call, e.site, r !== undefined ? [`registered by ${r.actor} at ${stepName(r.step)}, and already unregistered as often`] : []);
+    this.violate(why, call, e.site, r !== undefined ? [`registered by ${r.actor} at ${stepName(r.step)}, and already unregistered as often`] : [], [e.cgrpMem.name, ...blockOf(e.eventfd)]);
   }
 
   finished(): void {
@@ -72,6 +72,7 @@ export class UnregisterContractChecker implements Checker {
         object: 'cftype',
         site: `register_event without unregister_event (${r.cft})`,
         title: `cgsim: contract violation: register_event(${r.what}) succeeded but unregister_event was never called`,
+        involves: [...blockOf(r.cgrp), ...blockOf(r.eventfd)],
         details: () => [`registered by ${r.actor} at ${stepName(r.step)}; ${r.outstanding} registration(s) outstanding after teardown (every fd closed, every cgroup removed, the workqueue drained)`],
         fatal: false,
         corrupts: false,
@@ -79,12 +80,13 @@ export class UnregisterContractChecker implements Checker {
     }
   }
 
-  private violate(rule: string, call: string, site: { fn: string; file: string; line: number }, details: string[]): void {
+  private violate(rule: string, call: string, site: { fn: string; file: string; line: number }, details: string[], involves: string[]): void {
     this.ctx.report({
       kind: 'contract-violation',
       object: 'cftype',
       site: `unregister_event ${rule} [from ${formatSite(site)}]`,
       title: `cgsim: contract violation: unregister_event ${rule}`,
+      involves,
       details: () => [`${call} by ${this.ctx.where()} from ${formatSite(site)}`, ...details],
       fatal: false,
       corrupts: false,

@@ -41,6 +41,7 @@ export class UseAfterFreeChecker implements Checker {
       object: mem.type,
       site: `${mem.type} accessed after free in ${site.fn} (${site.file})`,
       title: `BUG: KASAN: use-after-free in ${site.fn}`,
+      involves: [mem.name],
       details: () => [
         `${write ? 'Write' : 'Read'} of size ${size} at addr ${what} by task ${this.ctx.where()} in ${where}`,
         ...stackLines(this.ctx.stack()),

@@ -1,5 +1,7 @@
 import { allCheckers } from '../checkers/index.js';
+import type { Checker } from '../model/probes.js';
 import type { Variant } from '../model/variant.js';
+import type { Strategy } from '../sim/strategy/strategy.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { decodeSchedule } from '../sim/schedule.js';
 import { ReplayStrategy } from '../sim/strategy/replay.js';
@@ -8,19 +10,25 @@ import { planFor } from './explore.js';
 import { UnknownNameError } from './resolve.js';
 import type { StrategyName } from './runPlan.js';
 
+/** What a report wants to see of the traced replay besides its trace: extra hook listeners, and its strategy (one that records footprints). */
+export interface ReplayObservers {
+  readonly observers?: readonly Checker[];
+  readonly strategy?: (steps: readonly number[]) => Strategy;
+}
+
 /**
  * Replays schedules in one "boot": every schedule but the last runs first, untraced, with the same checkers
  * (their lockdep graph carries over, as a finding that rests on an earlier run needs); the last one is traced.
  */
-export function replaySchedules(variant: Variant, scenario: Scenario, schedules: readonly string[], maxSteps?: number): RunResult {
+export function replaySchedules(variant: Variant, scenario: Scenario, schedules: readonly string[], maxSteps?: number, observe?: ReplayObservers): RunResult {
   const decoded = schedules.map((s) => decodeSchedule(s));
-  const checkers = allCheckers();
+  const checkers = [...allCheckers(), ...(observe?.observers ?? [])];
   let last: RunResult | null = null;
   decoded.forEach((steps, i) => {
     last = runOnce({
       variant,
       scenario,
-      strategy: new ReplayStrategy(steps),
+      strategy: i === decoded.length - 1 && observe?.strategy !== undefined ? observe.strategy(steps) : new ReplayStrategy(steps),
       checkers,
       run: i,
       tracing: i === decoded.length - 1,

@@ -213,7 +213,8 @@ export class Kernel {
   private noteSite(site: Site, declared: boolean): void {
     const frames = modelFrames();
     this.callSites.note(this.host.current.id, frames, site);
-    if (declared) this.host.current.opWhere = frames[0]?.where ?? null;
+    // The model function that mirrors the labelled C function, else the innermost (a helper the line calls).
+    if (declared) this.host.current.opWhere = (frames.find((f) => f.fn === site.fn) ?? frames[0])?.where ?? null;
   }
 }
 

@@ -20,6 +20,11 @@ export interface Finding {
    * operation refused): later findings of the same run may be its consequences.
    */
   readonly corrupts: boolean;
+  /**
+   * Names of the memory blocks the report is about (the freed block, the leaked objects, the cgroup and eventfd of
+   * a lost notification), so a view can show the steps that changed them. The engine does not read it.
+   */
+  readonly involves?: readonly string[];
   /** Other executions the finding also rests on (a lock order seen in an earlier run of the same exploration). */
   readonly priorRuns?: readonly PriorRun[];
   /** Stamped by the engine: the 0-based step during which the finding was made, and the actor running it. */

@@ -15,12 +15,13 @@ test('two CPUs each holding the lock the other spins on are a deadlock naming bo
   const d = ofKind(r, 'deadlock');
   t.is(d.length, 1);
   t.like(d[0], {
-    title: 'INFO: deadlock: 2 CPU(s) blocked for good (pq, qp)',
+    title: 'BUG: spinlock lockup suspected on CPU#0, pq',
     object: 'P, Q',
     site: 'take_p_then_q / take_q_then_p',
     fatal: true,
   });
   t.deepEqual(d[0]!.details, [
+    'cgsim: deadlock: 2 CPU(s) blocked for good (pq, qp)',
     'Blocked CPUs, what each waits for, and the locks it holds:',
     '  pq, at take_p_then_q (test/checkers.c:2): spins in spin_lock(Q) [Q], held by qp',
     '      holds P [P], taken at take_p_then_q (test/checkers.c:1)',
@@ -42,8 +43,8 @@ test('a CPU taking a spinlock it already holds deadlocks alone', (t) => {
     ],
   });
   t.is(r.outcome.ending, 'deadlock');
-  t.like(ofKind(r, 'deadlock')[0], { title: 'INFO: deadlock: 1 CPU(s) blocked for good (self)', site: 'relock' });
-  t.deepEqual(ofKind(r, 'deadlock')[0]!.details.slice(1), [
+  t.like(ofKind(r, 'deadlock')[0], { title: 'BUG: spinlock lockup suspected on CPU#0, self', site: 'relock' });
+  t.deepEqual(ofKind(r, 'deadlock')[0]!.details.slice(2), [
     '  self, at relock (test/checkers.c:2): spins in spin_lock(R) [R], held by self',
     '      holds R [R], taken at relock (test/checkers.c:1)',
   ]);
@@ -64,7 +65,8 @@ test('mutex waiters are reported as sleeping in mutex_lock', (t) => {
   };
   const r = runKernel({ actors: [{ name: 'x', body: ab }, { name: 'y', body: ba }], strategy: [0, 1, 0, 1] });
   t.is(r.outcome.ending, 'deadlock');
-  t.is(ofKind(r, 'deadlock')[0]!.details[1], '  x, at ab (test/checkers.c:2): sleeps in mutex_lock(MB) [MB], held by y');
+  t.is(ofKind(r, 'deadlock')[0]!.title, 'INFO: task x blocked for more than 120 seconds.', 'sleepers only: the hung-task detector speaks');
+  t.is(ofKind(r, 'deadlock')[0]!.details[2], '  x, at ab (test/checkers.c:2): sleeps in mutex_lock(MB) [MB], held by y');
 });
 
 test('an interrupt that cannot finish leaves its CPU blocked, and the report says so', (t) => {
@@ -77,8 +79,9 @@ test('an interrupt that cannot finish leaves its CPU blocked, and the report say
   });
   t.is(r.outcome.ending, 'deadlock');
   const d = ofKind(r, 'deadlock')[0]!;
-  t.is(d.title, 'INFO: deadlock: 2 CPU(s) blocked for good (holder, irq)');
-  t.is(d.details[1], '  holder, at holder (test/checkers.c:2): interrupted by irq, which cannot finish');
+  t.is(d.title, 'BUG: spinlock lockup suspected on CPU#0, irq', 'the interrupt spins on the CPU it interrupted');
+  t.is(d.details[0], 'cgsim: deadlock: 2 CPU(s) blocked for good (holder, irq)');
+  t.is(d.details[2], '  holder, at holder (test/checkers.c:2): interrupted by irq, which cannot finish');
 });
 
 test('locks taken in one order by every CPU never deadlock, whatever the schedule', (t) => {

@@ -26,13 +26,15 @@ test('a second kfree of a block is a double-free naming both frees', (t) => {
     step: 3,
   });
   t.deepEqual(df[0]!.details, [
-    'Free of thing#1 by user (step 4) in second_free (test/checkers.c:20)',
-    'Call trace:',
-    '  kfree',
-    'Allocated by user at step 2:',
-    '  make_thing (test/checkers.c:1)',
-    'Freed by user at step 3:',
-    '  first_free (test/checkers.c:10)',
+    'Free of thing#1 by task user (step 4) in second_free (test/checkers.c:20)',
+    'Call Trace:',
+    ' kfree',
+    'Allocated by task user at step 2:',
+    ' kmalloc',
+    ' make_thing (test/checkers.c:1)',
+    'Freed by task user at step 3:',
+    ' kfree',
+    ' first_free (test/checkers.c:10)',
     'The buggy address belongs to the object thing#1 (thing, 16 bytes)',
   ]);
   t.deepEqual(r.kinds, ['double-free'], 'the second free is ignored: no leak, no other report');

@@ -27,8 +27,10 @@ test('a kzalloc never freed is a leak, reported at the end of the run with who a
   t.deepEqual(leaks[0]!.details, [
     '1 object(s) still allocated after teardown (every fd closed, every cgroup removed, the workqueue drained):',
     '  thing#1, allocated by leaker at step 2',
-    'backtrace:',
-    '  forgetful (test/checkers.c:1)',
+    '  comm "leaker", at step 2',
+    '  backtrace:',
+    '    kmalloc',
+    '    forgetful (test/checkers.c:1)',
   ]);
 });
 

@@ -28,9 +28,11 @@ test('a byte read just past a kmalloc(4) buffer is slab-out-of-bounds', (t) => {
     step: 1,
   });
   t.deepEqual(oob[0]!.details, [
-    'Read of size 1 at offset 4 of char[]#1 by parser (step 2) in parse (test/checkers.c:9)',
-    'Allocated by parser at step 2:',
-    '  alloc_buf (test/checkers.c:5)',
+    'Read of size 1 at offset 4 of char[]#1 by task parser (step 2) in parse (test/checkers.c:9)',
+    'Allocated by task parser at step 2:',
+    ' kmalloc',
+    ' kmalloc_buf',
+    ' alloc_buf (test/checkers.c:5)',
     'The buggy address is located 0 byte(s) to the right of the 4-byte region of char[]#1',
   ]);
 });

@@ -24,7 +24,7 @@ test('mutex_lock under a spinlock is a sleep in atomic context naming the lock h
   const s = ofKind(r, 'sleep-in-atomic');
   t.is(s.length, 1);
   t.like(s[0], {
-    title: 'BUG: sleeping function called from invalid context at inner (test/checkers.c:2)',
+    title: 'BUG: sleeping function called from invalid context at test/checkers.c:2',
     object: 'S',
     site: 'mutex_lock in inner holding S [inner (test/checkers.c:2)]',
     actor: 'cpu0',

@@ -29,11 +29,13 @@ test('a read after kfree is a use-after-free naming the accessing function, the 
     fatal: false,
   });
   t.deepEqual(uaf[0]!.details, [
-    'Read of size 8 at thing#1 by user (step 4) in read_thing (test/checkers.c:20); freed at drop_thing (test/checkers.c:10)',
-    'Allocated by user at step 2:',
-    '  make_thing (test/checkers.c:1)',
-    'Freed by user at step 3:',
-    '  drop_thing (test/checkers.c:10)',
+    'Read of size 8 at addr thing#1 by task user (step 4) in read_thing (test/checkers.c:20); freed at drop_thing (test/checkers.c:10)',
+    'Allocated by task user at step 2:',
+    ' kmalloc',
+    ' make_thing (test/checkers.c:1)',
+    'Freed by task user at step 3:',
+    ' kfree',
+    ' drop_thing (test/checkers.c:10)',
     'The buggy address belongs to the object thing#1 (thing, 16 bytes)',
     'The access comes 1 step(s) after the free (step 3).',
   ]);
@@ -55,7 +57,7 @@ test('a write after free is reported as a write', (t) => {
   });
   const uaf = ofKind(r, 'use-after-free');
   t.is(uaf.length, 1);
-  t.regex(uaf[0]!.details[0]!, /^Write of size 8 at thing#1 by user/);
+  t.regex(uaf[0]!.details[0]!, /^Write of size 8 at addr thing#1 by task user/);
 });
 
 test('a function touching a freed block many times is reported once, another function again', (t) => {

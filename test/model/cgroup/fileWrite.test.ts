@@ -38,7 +38,7 @@ test('the handler gets a heap buffer of exactly nbytes + 1, NUL-terminated, and 
   });
   t.deepEqual(seen, ['char[] size=4 kind=slab off=0 text=abc nul=0', 'ret=3']);
   t.deepEqual(kinds, ['out-of-bounds']);
-  t.true(outcome.findings[0]!.details.includes('Read of size 1 at offset 4 of char[]#1 by writer (step 3) in test_body (test)'));
+  t.true(outcome.findings[0]!.details.includes('Read of size 1 at offset 4 of char[]#1 by task writer (step 3) in test_body (test)'));
 });
 
 test('the handler sees the text with surrounding whitespace stripped', (t) => {

@@ -1,0 +1,88 @@
+import test from 'ava';
+import { createdSites } from '../../model/site.js';
+import { v4Bugs } from '../helpers/v4Witnesses.js';
+
+/**
+ * The first line each kernel tool prints, per kind of bug: what kernel developers grep for and tools such as
+ * syzkaller parse. cgsim's own kinds (contract violations, lost notifications) have a header of their own.
+ */
+const HEADERS: Record<string, RegExp> = {
+  'use-after-free': /^BUG: KASAN: use-after-free in [a-z_]\w*$/,
+  'double-free': /^BUG: KASAN: double-free in [a-z_]\w*$/,
+  'out-of-bounds': /^BUG: KASAN: slab-out-of-bounds in [a-z_]\w*$/,
+  'lock-order-inversion': /^WARNING: possible circular locking dependency detected$/,
+  'irq-lock-inversion': /^WARNING: (SOFTIRQ|HARDIRQ)-safe -> \1-unsafe lock order detected$|^WARNING: inconsistent lock state$|^WARNING: possible irq lock inversion dependency detected$/,
+  'list-corruption': /^list_(add|del) corruption/,
+  'null-deref': /^BUG: kernel NULL pointer dereference, address: 0{16}$|^BUG: unable to handle page fault for address: [0-9a-f]+|^general protection fault, probably for non-canonical address 0x[0-9a-f]+/,
+  leak: /^unreferenced object \S+ \(size \d+\):$/,
+  deadlock: /^BUG: spinlock lockup suspected on CPU#\d+, \S+$|^INFO: task \S+ blocked for more than 120 seconds\.$/,
+  'kernel-bug': /^kernel BUG at [\w/.]+(:\d+)?!$/,
+  'sleep-in-atomic': /^BUG: sleeping function called from invalid context at [\w/.]+(:\d+)?$/,
+  'refcount-underflow': /^refcount_t: (underflow|addition on 0); use-after-free\.$/,
+  'soft-lockup': /^BUG: soft lockup - CPU#\d+ stuck for \d+ steps! \[\S+\]$/,
+  'contract-violation': /^cgsim: contract violation: /,
+  'lost-notification': /^cgsim: lost notification: /,
+};
+
+/** A frame of a call trace: a C function name, and the file (and line, when the patch shows it) it mirrors. */
+const FRAME = /^ [a-z_][a-z0-9_]*( \([\w/.-]+(:\d+)?\))?$/;
+
+const bugs = v4Bugs();
+
+test('every v4 bug is reported under the first line its kernel tool prints', async (t) => {
+  const all = await bugs;
+  t.true(all.length >= 19, `${all.length} bugs`);
+  for (const { bug, finding } of all) {
+    t.regex(finding.title, HEADERS[finding.kind]!, bug.key);
+    // The title is a line of its own (after the tool's rule, if it draws one), never prefixed.
+    const first = finding.text.find((l) => l !== '' && !/^(=+|-+|-+\[ cut here \]-+)$/.test(l));
+    t.is(first, finding.title, bug.key);
+  }
+});
+
+test("every call trace of every v4 report is a chain of C functions, innermost first, with the lines they mirror", async (t) => {
+  // Functions the model labels with lines of the patch: in a call trace each must show the line it is at.
+  const lined = new Set(createdSites.filter((s) => s.line > 0).map((s) => s.fn));
+  let traces = 0;
+  let framesWithLines = 0;
+  for (const { bug, finding } of await bugs) {
+    finding.text.forEach((line, i) => {
+      if (!/^(Call Trace|Allocated by task .*|Freed by task .*|  backtrace):?$/.test(line.trim()) && line !== 'Call Trace:') return;
+      traces++;
+      const frames: string[] = [];
+      for (let j = i + 1; j < finding.text.length && /^ +[a-z_]/.test(finding.text[j]!) && !/^ +comm /.test(finding.text[j]!); j++) frames.push(finding.text[j]!.replace(/^ +/, ' '));
+      t.true(frames.length > 0, `${bug.key}: an empty trace after '${line}'`);
+      for (const f of frames) {
+        t.regex(f, FRAME, bug.key);
+        const fn = /^ (\w+)/.exec(f)![1]!;
+        if (!lined.has(fn)) continue;
+        t.regex(f, /:\d+\)$/, `${bug.key}: ${fn} without its line`);
+        framesWithLines++;
+      }
+    });
+  }
+  t.true(traces >= 19, `${traces} traces`);
+  t.true(framesWithLines >= 10, `${framesWithLines} frames of the patch's functions`);
+});
+
+test('a KASAN use-after-free says who allocated and who freed the object, each with its call trace', async (t) => {
+  const uaf = (await bugs).filter((b) => b.finding.kind === 'use-after-free');
+  t.true(uaf.length >= 4);
+  for (const { finding } of uaf) {
+    const text = finding.text.join('\n');
+    t.regex(text, /^(Read|Write) of size \d+ at addr \S+ by task \S+/m);
+    t.regex(text, /^Call Trace:\n [a-z_]/m);
+    t.regex(text, /^Allocated by task \S+ at step \d+:\n [a-z_]/m);
+    t.regex(text, /^Freed by task \S+ at step \d+:\n [a-z_]/m);
+    t.is(finding.text[0], '='.repeat(66));
+  }
+});
+
+test('lockdep reports carry the unsafe locking scenario table', async (t) => {
+  const lockdep = (await bugs).filter((b) => b.finding.kind === 'lock-order-inversion' || b.finding.kind === 'irq-lock-inversion');
+  t.is(lockdep.length, 2);
+  for (const { finding } of lockdep) {
+    t.true(finding.text.some((l) => /^Possible (interrupt )?unsafe locking scenario:$/.test(l)));
+    t.true(finding.text.includes(' *** DEADLOCK ***'));
+  }
+});
