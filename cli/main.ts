@@ -14,6 +14,7 @@ import { VERIFY_FLAGS, VERIFY_VALUED, verifyCommand } from './commands/verify.js
 import { MERGE_FLAGS, MERGE_VALUED, mergeCommand } from './commands/merge.js';
 import { FUZZ_FLAGS, FUZZ_VALUED, fuzzCommand } from './commands/fuzz.js';
 import { WriteError } from '../harness/atomicWrite.js';
+import { PatchError } from '../report/patchText.js';
 import { signalWatch } from './signals.js';
 
 const USAGE = [
@@ -27,7 +28,8 @@ const USAGE = [
   '  cgsim fuzz [--variant v4] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--json] [--out FILE]',
   '               generated workloads and schedules (fast-check); prints the shrunk counterexample and its replay',
   '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
-  '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--json] [--full]',
+  '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--format text|diagram|json|mermaid] [--report N] [--full]',
+  '               [--html FILE [--patch PATCH]] [--out FILE]   (text: every report as the kernel prints it; diagram: each report\'s race, CPU by CPU)',
   '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
   '               (explore, verify, replay and compare take --workload FILE|TEXT instead of --scenario)',
   '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
@@ -73,7 +75,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`cgsim: replay: ${asInvoked(io, e.replay)}`);
       return e.userFrame !== null ? 2 : 3;
     }
-    if (e instanceof WriteError) {
+    if (e instanceof WriteError || e instanceof PatchError) {
       io.err(`cgsim: ${e.message}`);
       return 2;
     }

@@ -1,64 +1,102 @@
-import { replaySchedules, replaySeed } from '../../harness/replay.js';
+import { replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
+import { assertWritable, writeFileAtomic } from '../../harness/atomicWrite.js';
+import { observeReplay } from '../../report/observe.js';
+import { replayDoc, type ReplayDoc } from '../../report/replayDoc.js';
+import { raceDiagram } from '../../report/diagram.js';
+import { raceMermaid } from '../../report/mermaid.js';
+import { viewerHtml } from '../../report/html/page.js';
+import { readPatch } from '../../report/patchText.js';
 import { scenarioFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
-import { kernelReport } from '../../report/kernelText.js';
 import { traceColumns } from '../format/columns.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { asInvoked, type Io } from './explore.js';
 
-export const REPLAY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'schedule', 'seed', 'run', 'max-steps', ...STRATEGY_VALUED]);
+export const REPLAY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'schedule', 'seed', 'run', 'max-steps', 'format', 'report', 'html', 'patch', 'out', ...STRATEGY_VALUED]);
 export const REPLAY_FLAGS = new Set(['json', 'full']);
 
+const FORMATS = ['text', 'diagram', 'json', 'mermaid'] as const;
+type Format = (typeof FORMATS)[number];
+
 /**
- * `cgsim replay`: one execution, exactly as recorded (a schedule) or as explored (a seed and a run index): the
- * interleaved trace in columns, then every report. Exit 1 when something was found.
+ * `cgsim replay`: one execution, exactly as recorded (a schedule) or as explored (a seed and a run index), shown
+ * as `--format` says: the interleaved trace and every report in the kernel's own format (text), each report's race
+ * diagram, the replay document (json, schema/cgsim-replay-1.schema.json), or Mermaid sequence diagrams; `--html
+ * FILE` also writes the trace viewer. Exit 1 when something was found.
  */
 export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
+  const format = formatOf(a);
+  const html = optionValue(a, 'html');
+  const outFile = optionValue(a, 'out');
+  // Every path is checked before the run, so a typo costs nothing.
+  for (const path of [html, outFile]) if (path !== undefined) assertWritable(path);
+  const patch = optionValue(a, 'patch');
+  const patchLines = patch === undefined ? null : readPatch(patch);
   const variantName = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
   if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');
   const scenario = scenarioFromArgs(a, io.cwd ?? '.');
+  const maxSteps = intOption(a, 'max-steps', 20_000);
+  const schedules = schedulesOf(a, variant, scenario, maxSteps);
+  const observed = observeReplay(variant, scenario, schedules, maxSteps);
+  const { outcome } = observed.result;
+  const command = asInvoked(io, replayCommand(variant.ref ?? variant.name, scenario.name, [...schedules.slice(0, -1), observed.result.schedule]));
+  const doc = replayDoc(observed, { variant: variant.name, scenario: scenario.name, replay: command });
+  const picked = pickReports(a, doc);
+  const lines: string[] = [];
+  if (format === 'json') lines.push(JSON.stringify(doc, null, 2));
+  else if (format === 'text') lines.push(...textReport(doc, observed.result.outcome, a.flags.has('full')));
+  else if (picked.length === 0) lines.push(`cgsim replay: no report in this execution (${doc.ending} after ${doc.steps} steps): nothing to draw`, `replay: ${command}`);
+  else if (format === 'diagram') for (const f of picked) lines.push(...raceDiagram(doc, f), '', `replay: ${command}`, '');
+  else for (const f of picked) lines.push('```mermaid', ...raceMermaid(doc, f), '```', '');
+  if (html !== undefined) writeFileAtomic(html, viewerHtml(doc, patchLines));
+  if (outFile !== undefined) writeFileAtomic(outFile, `${lines.join('\n')}\n`);
+  else for (const l of lines) io.out(l);
+  if (html !== undefined) io.err(`cgsim: wrote the trace viewer to ${html}`);
+  return outcome.findings.length > 0 ? 1 : 0;
+}
+
+function formatOf(a: ParsedArgs): Format {
+  const given = optionValue(a, 'format');
+  if (a.flags.has('json') && given !== undefined && given !== 'json') throw new UsageError(`--json and --format ${given} ask for two formats`);
+  const f = a.flags.has('json') ? 'json' : (given ?? 'text');
+  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}' (formats: ${FORMATS.join(', ')})`);
+  return f as Format;
+}
+
+/** The schedules to replay: as given, or the one a seeded exploration ran (after the earlier runs its reports rest on). */
+function schedulesOf(a: ParsedArgs, variant: Parameters<typeof replaySeed>[0], scenario: Parameters<typeof replaySeed>[1], maxSteps: number): string[] {
   const schedules = a.options.get('schedule') ?? [];
   const seed = optionValue(a, 'seed');
-  const maxSteps = intOption(a, 'max-steps', 20_000);
   if (schedules.length > 0 && seed !== undefined) throw new UsageError('give either --schedule or --seed with --run, not both');
-  let result;
-  if (schedules.length > 0) result = replaySchedules(variant, scenario, schedules, maxSteps);
-  else if (seed !== undefined) result = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), { ...strategyArgs(a), maxSteps });
-  else throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
-  const { outcome, schedule } = result;
-  const command = asInvoked(io, replayCommand(variant.ref ?? variant.name, scenario.name, [...schedules.slice(0, -1), schedule]));
-  if (a.flags.has('json')) {
-    io.out(
-      JSON.stringify(
-        {
-          variant: variant.name,
-          scenario: scenario.name,
-          schedule,
-          ending: outcome.ending,
-          steps: outcome.steps,
-          actors: outcome.actorNames,
-          trace: (outcome.trace ?? []).map((t) => ({ step: t.step + 1, actor: outcome.actorNames[t.actor], op: t.op, object: t.obj, site: t.site, findings: t.findings.map((i) => i + 1) })),
-          findings: outcome.findings,
-          replay: command,
-        },
-        null,
-        2,
-      ),
-    );
-    return outcome.findings.length > 0 ? 1 : 0;
-  }
-  io.out(`cgsim replay: variant ${variant.name}, scenario ${scenario.name}`);
-  io.out(`schedule ${schedule}`);
-  io.out('');
-  for (const line of traceColumns(outcome, a.flags.has('full'))) io.out(line);
-  io.out('');
-  io.out(`ending: ${outcome.ending} after ${outcome.steps} steps; ${outcome.findings.length} report(s)`);
-  io.out('');
-  outcome.findings.forEach((f, i) => {
-    for (const line of kernelReport(f, i + 1, outcome.steps)) io.out(line);
-  });
-  io.out(`replay: ${command}`);
-  return outcome.findings.length > 0 ? 1 : 0;
+  if (schedules.length > 0) return [...schedules];
+  if (seed === undefined) throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
+  const r = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), { ...strategyArgs(a), maxSteps });
+  const prior = [...new Set(r.outcome.findings.flatMap((f) => f.priorRuns?.map((p) => p.schedule) ?? []))];
+  return [...prior, r.schedule];
+}
+
+/** `--report N` draws that report only; by default, every report of the execution in turn. */
+function pickReports(a: ParsedArgs, doc: ReplayDoc): ReplayDoc['findings'] {
+  if (optionValue(a, 'report') === undefined) return doc.findings;
+  const n = intOption(a, 'report', 1, 1);
+  const f = doc.findings[n - 1];
+  if (f === undefined) throw new UsageError(`--report ${n}: this execution has ${doc.findings.length} report(s)`);
+  return [f];
+}
+
+/** The trace in columns, then every report as the kernel prints it. */
+function textReport(doc: ReplayDoc, outcome: Parameters<typeof traceColumns>[0], full: boolean): string[] {
+  return [
+    `cgsim replay: variant ${doc.variant}, scenario ${doc.scenario}`,
+    `schedule ${doc.schedule}`,
+    '',
+    ...traceColumns(outcome, full),
+    '',
+    `ending: ${doc.ending} after ${doc.steps} steps; ${doc.findings.length} report(s)`,
+    '',
+    ...doc.findings.flatMap((f) => f.text),
+    `replay: ${doc.replay}`,
+  ];
 }
