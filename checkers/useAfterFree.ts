@@ -43,7 +43,7 @@ export class UseAfterFreeChecker implements Checker {
       title: `BUG: KASAN: use-after-free in ${site.fn}`,
       involves: [mem.name],
       details: () => [
-        `${write ? 'Write' : 'Read'} of size ${size} at addr ${what.startsWith(mem.name) ? what : `${mem.name} (${what})`} by task ${this.ctx.where()} in ${where}`,
+        `${write ? 'Write' : 'Read'} of size ${size} at addr ${what.startsWith(mem.name) ? what : what === mem.type ? mem.name : `${mem.name} (${what})`} by task ${this.ctx.where()} in ${where}`,
         ...stackLines(this.ctx.stack()),
         ...allocatedBy(mem),
         ...freedBy(mem),

@@ -70,7 +70,7 @@ test('a KASAN use-after-free says who allocated and who freed the object, each w
   t.true(uaf.length >= 4);
   for (const { finding } of uaf) {
     const text = finding.text.join('\n');
-    t.regex(text, /^(Read|Write) of size \d+ at addr \S+ by task \S+/m);
+    t.regex(text, /^(Read|Write) of size \d+ at addr \S+( \(\S+\))? by task \S+/m);
     t.regex(text, /^Call Trace:\n [a-z_]/m);
     t.regex(text, /^Allocated by task \S+ at step \d+:\n [a-z_]/m);
     t.regex(text, /^Freed by task \S+ at step \d+:\n [a-z_]/m);
