@@ -73,6 +73,8 @@ export class Kernel {
   private readonly allocFailures = new Map<string, number>();
   /** Tracing only: the source line each function of each CPU's call chain is at. */
   private readonly callSites = new CallSites();
+  /** The host's, read once: every access checks it. */
+  private readonly tracing: boolean;
 
   constructor(
     readonly host: SimHost,
@@ -82,6 +84,7 @@ export class Kernel {
     public faults: readonly FaultSpec[] = [],
   ) {
     this.v = variant;
+    this.tracing = host.tracing;
   }
 
   /** The CPU running the current step. */
@@ -99,7 +102,7 @@ export class Kernel {
     a.opObj = obj;
     a.opSite = site;
     a.waitOn = waitOn;
-    if (this.host.tracing) this.noteSite(site, true);
+    if (this.tracing) this.noteSite(site, true);
     const cpu = a.local as Cpu;
     if (waitOn !== null && (waitOn as { sleeping?: boolean }).sleeping !== false) cpu.since_schedule = 0;
     else if (++cpu.since_schedule === SOFT_LOCKUP_STEPS) this.probes.softLockup(cpu, SOFT_LOCKUP_STEPS, site);
@@ -112,7 +115,7 @@ export class Kernel {
 
   /** Dereferences `p` for reading: NULL and ERR_PTR fault, freed memory is reported. Returns the object. */
   rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
-    if (this.host.tracing) this.noteSite(site, false);
+    if (this.tracing) this.noteSite(site, false);
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, false, site, what || p.name);
     const fp = this.host.footprint;
@@ -126,14 +129,14 @@ export class Kernel {
 
   /** Dereferences a pointer to static memory (a cftype) or one whose object is checked elsewhere: NULL and ERR_PTR fault. */
   ptr<T>(p: Ptr<T>, site: Site, what = ''): T {
-    if (this.host.tracing) this.noteSite(site, false);
+    if (this.tracing) this.noteSite(site, false);
     if (p === null || p instanceof ErrPtr) this.probes.badPointer(p as ErrPtr | null, site, what);
     return p as T;
   }
 
   /** Dereferences `p` for writing. */
   wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
-    if (this.host.tracing) this.noteSite(site, false);
+    if (this.tracing) this.noteSite(site, false);
     if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
     this.probes.access(p.mem, true, site, what || p.name);
     const fp = this.host.footprint;
@@ -149,7 +152,7 @@ export class Kernel {
    * use-after-free), declared to the dependency analysis as an acquire or a release of the lock itself.
    */
   lockWord(lock: KObject & { readonly lockKey: number }, site: Site, how: 'acquire' | 'release'): void {
-    if (this.host.tracing) this.noteSite(site, false);
+    if (this.tracing) this.noteSite(site, false);
     this.probes.access(lock.mem, true, site, lock.name);
     const fp = this.host.footprint;
     if (fp !== null) {
