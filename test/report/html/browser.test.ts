@@ -1,9 +1,9 @@
 import test from 'ava';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openViewer, watchedPage } from '../../helpers/browser.js';
 import { viewerHtml } from '../../../report/html/page.js';
 import { parsePatch } from '../../../report/patchText.js';
 import type { ReplayDoc } from '../../../report/replayDoc.js';
@@ -16,7 +16,6 @@ import { patchedLines, SEED_PATCH } from '../../helpers/patch.js';
  * no script smuggled in through names. One browser for the file.
  */
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const UAF = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c34d5'];
 const DEADLOCK = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c9b7'];
@@ -25,10 +24,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'cgsim-browser-'));
 let browser: Browser | undefined;
 
 test.before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`the browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM to its path); .ci/run installs it`);
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
 });
 
 test.after.always(async () => {
@@ -37,27 +33,14 @@ test.after.always(async () => {
 
 interface Opened {
   readonly page: Page;
-  /** Console errors and warnings, uncaught exceptions, dialogs: a clean page has none. */
+  /** Console errors and warnings, uncaught exceptions, dialogs, requests: a clean page has none. */
   readonly problems: string[];
 }
 
 async function open(file: string): Promise<Opened> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (r.url() !== pathToFileURL(file).href) problems.push(`request: ${r.url()}`);
-  });
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 5000 });
-  return { page, problems };
+  const opened = await watchedPage(browser!);
+  await openViewer(opened.page, file);
+  return opened;
 }
 
 /** Writes the page through the real CLI (`cgsim replay ... --html FILE --patch SEED`). */
