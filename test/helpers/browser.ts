@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium, which .ci/run installs; CHROMIUM names another. */
+/** Debian's Chromium, which scripts/ensure-chromium.sh installs; CHROMIUM names another. */
 export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** One headless Chromium; without it the test fails (never skips) and says how to install it. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`the browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM to its path); .ci/run installs it`);
+    throw new Error(`the browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium (scripts/ensure-chromium.sh does it; or set CHROMIUM to its path)`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
