@@ -9,6 +9,8 @@ export interface ModelFrame {
 
 interface ShadowFrame {
   readonly fn: string;
+  /** Where its caller called it (the caller frame's position); null for the outermost model frame. */
+  readonly calledFrom: string | null;
   site: Site | null;
 }
 
@@ -16,8 +18,9 @@ interface ShadowFrame {
  * Which source line each function of a CPU's call chain is at, for call traces that read like the kernel's
  * (`cgroup_event_remove (kernel/cgroup.c:2860)`). JavaScript stacks give the chain of model functions but not the
  * C lines they mirror; every labelled access and step (tracing only) tells the line of the innermost function
- * with that name, and the line stays with the frame while it calls deeper. A frame that was left and entered
- * again starts over with no line, so an outer frame never shows a line of an earlier call.
+ * with that name, and the line stays with the frame while it calls deeper. A frame is known by its function and
+ * the place its caller called it from: a function called again starts over with no line, so a trace never shows
+ * the line of an earlier call (short of one line calling the same function twice with nothing labelled between).
  */
 export class CallSites {
   private readonly perActor = new Map<number, ShadowFrame[]>();
@@ -29,9 +32,12 @@ export class CallSites {
     const n = frames.length;
     for (let i = 0; i < n; i++) {
       const fn = frames[n - 1 - i]!.fn;
+      const calledFrom = i === 0 ? null : frames[n - i]!.where;
       const kept = old[i];
-      // A frame is the same call only if every frame outside it is too.
-      shadow.push(kept !== undefined && kept.fn === fn && (i === 0 || shadow[i - 1] === old[i - 1]) ? kept : { fn, site: null });
+      // A frame is the same call only if it was called from the same place and every frame outside it is the same
+      // call too; a function called again (from another line, or after its caller moved on) starts with no line.
+      const same = kept !== undefined && kept.fn === fn && kept.calledFrom === calledFrom && (i === 0 || shadow[i - 1] === old[i - 1]);
+      shadow.push(same ? kept : { fn, calledFrom, site: null });
     }
     if (site !== null) {
       for (let i = shadow.length - 1; i >= 0; i--) {
