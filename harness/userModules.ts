@@ -73,3 +73,16 @@ export function userFrameOf(error: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * A position in a user's module (`/abs/my-patch.ts?load=1:12`, as a model frame gives it, without `file://`) as
+ * the user knows it: the name they gave and the line of their own file (`./my-patch.ts:13`); null for anything else.
+ */
+export function userSourceLocation(where: string): string | null {
+  const m = /^(.*\?load=\d+):(\d+)$/.exec(where);
+  const mod = m === null ? undefined : modules.get(`file://${m[1]}`);
+  if (mod === undefined) return null;
+  const generated = Number(m![2]) - 1;
+  const line = mod.lineMap === null ? generated : (mod.lineMap[generated] ?? generated);
+  return `${mod.spec}:${line + 1}`;
+}

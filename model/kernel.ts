@@ -221,10 +221,11 @@ export class Kernel {
   }
 }
 
-/** Where a model module lives, for the viewer: relative to the project (`model/eventfd.ts:40`), or a user module's file name. */
+/** Where a model module lives, for the viewer: relative to the project (`model/eventfd.ts:40`), or a user module's URL path. */
 function whereOf(file: string, line: string): string {
   for (const dir of MODEL_DIRS) if (file.startsWith(dir)) return `${PROJECT_PREFIX(dir)}${file.slice(dir.length)}:${line}`;
-  return `${file.slice(file.lastIndexOf('/') + 1)}:${line}`;
+  // A user's module: its whole name, which the reports map back to the file and line the user wrote.
+  return `${file}:${line}`;
 }
 
 /** `dist/model/` or `model/`, as the directory a frame's file is in. */

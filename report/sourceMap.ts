@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userSourceLocation } from '../harness/userModules.js';
 
 /** The project's root: this module is report/sourceMap.ts, compiled to dist/report/sourceMap.js. */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), fileURLToPath(import.meta.url).includes('/dist/') ? '../..' : '..');
@@ -66,11 +67,12 @@ const maps = new Map<string, LineMap | null>();
 
 /**
  * `dist/model/eventfd.js:40` as the TypeScript line it was compiled from (`model/eventfd.ts:31`), through the
- * compiler's source map, so a viewer points at the code a reviewer reads. Anything else is returned as it is.
+ * compiler's source map, so a viewer points at the code a reviewer reads; a user's variant module as the user named
+ * it, at the line of their own file (harness/userModules.ts). Anything else is returned as it is.
  */
 export function sourceLocation(where: string): string {
   const m = /^(dist\/.*\.js):(\d+)$/.exec(where);
-  if (m === null) return where;
+  if (m === null) return userSourceLocation(where) ?? where;
   const file = join(ROOT, m[1]!);
   let map = maps.get(file);
   if (map === undefined) maps.set(file, (map = loadMap(file)));

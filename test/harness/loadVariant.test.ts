@@ -6,6 +6,8 @@ import { exploreVariant } from '../../harness/explore.js';
 import { loadVariant, missingFromVariant, VariantLoadError } from '../../harness/loadVariant.js';
 import { resolveVariant } from '../../harness/resolve.js';
 import { replaySchedules } from '../../harness/replay.js';
+import { observeReplay } from '../../report/observe.js';
+import { replayDoc } from '../../report/replayDoc.js';
 import { v3_11 } from '../../model/variants/v3_11/index.js';
 import { resolveScenarios } from '../../scenarios/index.js';
 
@@ -104,4 +106,20 @@ test("a report's call trace shows the user's own functions", async (t) => {
   const { outcome } = replaySchedules(v, scenario, [explored.bugs[0]!.best.witness.schedule]);
   const trace = outcome.findings[0]!.details.join('\n');
   t.regex(trace, /Call Trace:\n( \w+.*\n)* my_write_event_control\n( \w+.*\n)* sys_write/);
+});
+
+test("the replay document points a step of the user's module at the user's file and line", async (t) => {
+  const source = readmeExample();
+  const v = await loadVariant(write('where.ts', source), dir);
+  const scenario = resolveScenarios('close-vs-rmdir')[0]!;
+  const explored = exploreVariant({ variant: v, scenarios: [scenario], runs: 400, seed: '1' });
+  const doc = replayDoc(observeReplay(v, scenario, [explored.bugs[0]!.best.witness.schedule]), { variant: v.name, scenario: scenario.name, replay: '' });
+  const mine = doc.trace.filter((s) => s.where?.startsWith('where.ts:'));
+  t.true(mine.length > 0, doc.trace.map((s) => s.where).join(' '));
+  const lines = source.split('\n');
+  for (const s of mine) {
+    const line = lines[Number(s.where!.slice('where.ts:'.length)) - 1] ?? '';
+    // The step is declared on that line of the user's own text (its op, or the call that performs it).
+    t.regex(line, /yield|k\.op|spin_lock|list_del|schedule_work|remove_wait_queue/, `${s.where}: ${line}`);
+  }
 });
