@@ -17,7 +17,9 @@ export function raceDiagram(doc: ReplayDoc, finding: DocFinding): string[] {
   const cells = rows.map((r) => ({ step: String(r.step), actor: r.actor, lines: stepLines(r, finding) }));
   for (const p of pending) cells.push({ step: '-', actor: p.actor, lines: [...(p.site !== null ? [shortSite(p.site)] : []), `  ${p.why}`] });
   if (finding.step === null) cells.push({ step: '', actor: actors[0] ?? '', lines: [`${finding.title}`] });
-  const width = Math.min(MAX_COLUMN[actors.length] ?? 20, Math.max(12, ...cells.flatMap((c) => c.lines.map((l) => l.length)), ...actors.map((a) => a.length)));
+  // A function:line label is never split: the column is at least as wide as the longest one.
+  const labels = cells.flatMap((c) => c.lines.filter((l) => !l.startsWith(' ')).map((l) => l.length));
+  const width = Math.max(...labels, Math.min(MAX_COLUMN[actors.length] ?? 20, Math.max(12, ...cells.flatMap((c) => c.lines.map((l) => l.length)), ...actors.map((a) => a.length))));
   const column = (a: string): number => actors.indexOf(a);
   const out = [
     `${doc.variant}, ${doc.scenario}: report ${finding.index}`,

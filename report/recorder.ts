@@ -1,7 +1,7 @@
 import type { Cpu } from '../model/context.js';
 import type { LockBase } from '../model/locking/lockTypes.js';
 import type { Allocation } from '../model/memory.js';
-import type { CheckContext, Checker } from '../model/probes.js';
+import type { CheckContext, Checker, Counted } from '../model/probes.js';
 import { formatSite, type Site } from '../model/site.js';
 
 /** A slab object's life in one execution: allocated at a step, freed at a later one or never. Steps are 1-based. */
@@ -38,8 +38,14 @@ export class Recorder implements Checker {
   private ctx!: CheckContext;
   private readonly byBlock = new Map<Allocation, Lifetime>();
   private readonly open = new Map<LockBase, LockHold>();
-  /** Per memory block, the 0-based steps that wrote it (allocated, changed, freed it), in order, with their actors. */
+  /**
+   * Per memory block, the 0-based steps that changed it after its allocation, in order, with their actors: the
+   * changes of its contents, not a reference count's taking or dropping, a lock in it taken or dropped, nor its
+   * free (what a block went through, rather than who held it).
+   */
   readonly writes = new Map<string, { step: number; actor: number }[]>();
+  /** Blocks whose reference count, or a lock in which, the current step changed (`${step} ${block}`). */
+  private readonly counted = new Set<string>();
 
   beginRun(ctx: CheckContext): void {
     this.ctx = ctx;
@@ -48,6 +54,18 @@ export class Recorder implements Checker {
     this.byBlock.clear();
     this.open.clear();
     this.writes.clear();
+    this.counted.clear();
+  }
+
+  refcount(ref: Counted): void {
+    this.notContents(ref.mem);
+  }
+
+  /** The step's write of `mem` (already recorded, or to come) was a counter or a lock word, not its contents. */
+  private notContents(mem: Allocation): void {
+    this.counted.add(`${this.ctx.host.step} ${mem.name}`);
+    const list = this.writes.get(mem.name);
+    if (list !== undefined && list[list.length - 1]?.step === this.ctx.host.step) list.pop();
   }
 
   access(mem: Allocation, write: boolean): void {
@@ -64,12 +82,11 @@ export class Recorder implements Checker {
     let list = this.writes.get(mem.name);
     if (list === undefined) this.writes.set(mem.name, (list = []));
     const last = list[list.length - 1];
-    if (last === undefined || last.step !== step) list.push({ step, actor });
+    if ((last === undefined || last.step !== step) && !this.counted.has(`${step} ${mem.name}`)) list.push({ step, actor });
   }
 
   alloc(mem: Allocation): void {
     if (mem.kind !== 'slab') return;
-    this.wrote(mem);
     const life: Lifetime = {
       object: mem.name,
       type: mem.type,
@@ -89,19 +106,20 @@ export class Recorder implements Checker {
     const life = this.byBlock.get(mem);
     // A second free is the double-free checker's business; the life ended at the first.
     if (life === undefined || life.freeStep !== null) return;
-    this.wrote(mem);
     life.freeStep = this.ctx.host.step + 1;
     life.freeActor = this.ctx.host.current.name;
     life.freeSite = formatSite(site);
   }
 
   lockAcquire(cpu: Cpu, lock: LockBase, site: Site): void {
+    this.notContents(lock.mem);
     const hold: LockHold = { lock: lock.name, lockClass: lock.cls.name, actor: cpu.name, from: this.ctx.host.step + 1, site: formatSite(site), to: null };
     this.open.set(lock, hold);
     this.holds.push(hold);
   }
 
   lockRelease(_cpu: Cpu, lock: LockBase): void {
+    this.notContents(lock.mem);
     const hold = this.open.get(lock);
     if (hold === undefined) return;
     hold.to = this.ctx.host.step + 1;

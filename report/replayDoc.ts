@@ -140,21 +140,29 @@ function targetsOf(f: Finding, o: ObservedReplay, from: number): number[] {
   return actors.map(lastOf);
 }
 
-/** For each block the report names and each actor, the last step after the setup (and not after the report) that wrote it. */
+/**
+ * The steps after the setup (and not after the report) that changed the contents of a block the report names,
+ * by any actor but the setup: what those objects went through. At most the last few per block and actor.
+ */
 function lastWrites(f: Finding, o: ObservedReplay, from: number): number[] {
   const out: number[] = [];
   for (const block of f.involves ?? []) {
-    const seen = new Set<number>();
+    const perActor = new Map<number, number>();
     const writes = o.recorder.writes.get(block) ?? [];
     for (let i = writes.length - 1; i >= 0; i--) {
       const w = writes[i]!;
-      if (w.step < from || w.step > f.step || seen.has(w.actor)) continue;
-      seen.add(w.actor);
+      if (w.step < from || w.step > f.step) continue;
+      const n = perActor.get(w.actor) ?? 0;
+      if (n >= WRITES_PER_ACTOR) continue;
+      perActor.set(w.actor, n + 1);
       out.push(w.step);
     }
   }
   return out;
 }
+
+/** How many changes of one block by one actor a slice shows: the story, not the whole history. */
+const WRITES_PER_ACTOR = 3;
 
 /** How many steps the schedule starts with that `actor` ran alone. */
 function leadingStepsOf(schedule: readonly number[], actor: number): number {

@@ -71,3 +71,14 @@ test('every v4 replay document validates against the shipped schema', async (t) 
   wrongKind.findings[0]!.kind = 'oops';
   t.false(validate(wrongKind));
 });
+
+test('the slice of a lost notification shows both sides of its race: the pre_destroy walk and the list_add after it', async (t) => {
+  const lost = (await bugs).find((b) => b.finding.title.includes('was removed but'))!;
+  t.truthy(lost);
+  const sites = lost.finding.slice.map((s) => lost.doc.trace[s - 1]!.site);
+  const walk = lost.finding.slice.find((s, i) => sites[i]?.fn === 'cgroup_call_pre_destroy');
+  const add = lost.finding.slice.find((s, i) => sites[i]?.fn === 'cgroup_write_event_control' && lost.doc.trace[s - 1]!.op === 'list_add');
+  t.truthy(walk, 'the walk of the event list by pre_destroy');
+  t.truthy(add, 'the list_add of the event to the dying cgroup');
+  t.true(walk! < add!, 'the walk came first: the event was added to a list nobody would walk again');
+});
