@@ -31,7 +31,10 @@ export interface PoolControl {
   readonly onResult?: (index: number, result: unknown) => void;
   /** Every POLL_MS while the pool works (for a progress line). */
   readonly onTick?: () => void;
-  /** Polled every POLL_MS: when true, the workers are terminated and the jobs not finished are left out. */
+  /**
+   * Polled every POLL_MS: when true, every worker ends its job after the execution it is running and answers with
+   * what it has (partial); jobs not started are left out.
+   */
   readonly stopRequested?: () => boolean;
 }
 
@@ -40,21 +43,26 @@ const POLL_MS = 100;
 
 /**
  * Runs the jobs on `workers` threads. `results[i]` is job i's result; when stopped (control.stopRequested),
- * the workers are terminated mid-job and the jobs that did not finish have no result (undefined).
+ * the workers are told through a flag they share with this thread, jobs running end after their current
+ * execution with a partial result (`partial[i]`), and jobs not started have no result (undefined).
  */
-export async function runJobsUntil(jobs: readonly Job[], workers: number, control: PoolControl = {}): Promise<{ results: (unknown | undefined)[]; stopped: boolean }> {
+export async function runJobsUntil(
+  jobs: readonly Job[],
+  workers: number,
+  control: PoolControl = {},
+): Promise<{ results: (unknown | undefined)[]; partial: boolean[]; stopped: boolean }> {
   const results: unknown[] = new Array(jobs.length);
+  const partial: boolean[] = new Array<boolean>(jobs.length).fill(false);
+  const stopFlag = new SharedArrayBuffer(4);
   let next = 0;
   let failure: JobError | null = null;
   let stopped = false;
   const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
-  let stop = (): void => {};
-  const asked = new Promise<void>((resolve) => (stop = resolve));
   const poll = setInterval(() => {
     control.onTick?.();
-    if (control.stopRequested?.() === true) {
+    if (!stopped && control.stopRequested?.() === true) {
       stopped = true;
-      stop();
+      Atomics.store(new Int32Array(stopFlag), 0, 1);
     }
   }, POLL_MS);
   try {
@@ -68,12 +76,13 @@ export async function runJobsUntil(jobs: readonly Job[], workers: number, contro
                 return;
               }
               const id = next++;
-              w.postMessage({ id, job: jobs[id] });
+              w.postMessage({ id, job: jobs[id], stop: stopFlag });
             };
-            w.on('message', (msg: { id: number; result?: unknown; error?: JobError }) => {
+            w.on('message', (msg: { id: number; result?: unknown; partial?: boolean; error?: JobError }) => {
               if (msg.error !== undefined) failure ??= msg.error;
               else {
                 results[msg.id] = msg.result;
+                partial[msg.id] = msg.partial === true;
                 control.onResult?.(msg.id, msg.result);
               }
               feed();
@@ -83,13 +92,14 @@ export async function runJobsUntil(jobs: readonly Job[], workers: number, contro
           }),
       ),
     );
-    await Promise.race([done, asked]);
+    // Stopped or not, every job handed out answers: a stopped one after the execution it was running.
+    await done;
   } finally {
     clearInterval(poll);
     await Promise.all(pool.map((w) => w.terminate()));
   }
   if (failure !== null) raise(failure);
-  return { results, stopped };
+  return { results, partial, stopped };
 }
 
 export async function runJobs(jobs: readonly Job[], workers: number): Promise<unknown[]> {

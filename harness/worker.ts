@@ -1,18 +1,30 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ModelCrash } from './crash.js';
-import { exploreScenario } from './explore.js';
+import { Checkpoint } from './checkpoint.js';
+import { exploreScenarioUntil } from './explore.js';
 import { VariantLoadError } from './loadVariant.js';
 import type { Job, JobError } from './parallel.js';
 import { resolveVariant, scenarioNamed, UnknownNameError } from './resolve.js';
-import { verifyScenario } from './verify.js';
+import { verifyScenarioUntil } from './verify.js';
 
-/** A worker thread of `--workers N`: takes one job (one scenario) at a time, answers with its result. */
-async function run(job: Job): Promise<unknown> {
+/**
+ * A worker thread of `--workers N`: takes one job (one scenario) at a time, answers with its result. Between two
+ * executions it looks at the flag the main thread shares with every worker: once set (Ctrl-C), the job ends there
+ * and answers with what it has, marked partial.
+ */
+async function run(job: Job, stop: Int32Array): Promise<{ result: unknown; partial: boolean }> {
   const variant = await resolveVariant(job.variant, job.cwd);
   const scenario = scenarioNamed(job.scenario);
-  if (job.kind === 'explore') return exploreScenario({ variant, scenarios: [], ...job.explore }, scenario);
-  return verifyScenario({ variant, scenario, ...job.verify, now: () => performance.now() });
+  const checkpoint = new Checkpoint(
+    () => performance.now(),
+    () => Atomics.load(stop, 0) !== 0,
+  );
+  const done =
+    job.kind === 'explore'
+      ? await exploreScenarioUntil({ variant, scenarios: [], ...job.explore }, scenario, checkpoint)
+      : await verifyScenarioUntil({ variant, scenario, ...job.verify, now: () => performance.now() }, checkpoint);
+  return { result: done.result, partial: done.stopped };
 }
 
 function describe(e: unknown): JobError {
@@ -22,9 +34,9 @@ function describe(e: unknown): JobError {
   return { kind: 'internal', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
 }
 
-parentPort!.on('message', (msg: { id: number; job: Job }) => {
-  run(msg.job).then(
-    (result) => parentPort!.postMessage({ id: msg.id, result }),
+parentPort!.on('message', (msg: { id: number; job: Job; stop: SharedArrayBuffer }) => {
+  run(msg.job, new Int32Array(msg.stop)).then(
+    ({ result, partial }) => parentPort!.postMessage({ id: msg.id, result, partial }),
     (e: unknown) => parentPort!.postMessage({ id: msg.id, error: describe(e) }),
   );
 });

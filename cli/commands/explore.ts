@@ -106,7 +106,8 @@ async function exploreHere(req: ExploreRequest, io: Io, progress: ProgressLine):
 
 /**
  * The scenarios' jobs on worker threads (`--workers N`). Progress counts each scenario's runs when it is done;
- * a stop terminates the workers, and the scenarios whose jobs had not finished are left out, named.
+ * a stop ends each running job after its current execution: what it found is kept, and it is named unfinished,
+ * as are the scenarios whose jobs had not started.
  */
 export async function inWorkers<R extends ScenarioResult | { readonly result: ScenarioResult }>(
   jobs: readonly Job[],
@@ -116,7 +117,7 @@ export async function inWorkers<R extends ScenarioResult | { readonly result: Sc
   perScenario: number,
 ): Promise<ScenariosDone<R>> {
   const asScenario = (r: R): ScenarioResult => ('result' in r ? r.result : r);
-  const { results, stopped } = await runJobsUntil(jobs, workers, {
+  const { results, partial, stopped } = await runJobsUntil(jobs, workers, {
     onResult: (_i, r) => {
       const s = asScenario(r as R);
       progress.shrinkBound(perScenario - s.summary.runs);
@@ -128,7 +129,7 @@ export async function inWorkers<R extends ScenarioResult | { readonly result: Sc
   if (!stopped) return { results: results as R[], unfinished: [], signal: null };
   return {
     results: results.filter((r): r is R => r !== undefined),
-    unfinished: jobs.filter((_j, i) => results[i] === undefined).map((j) => j.scenario),
+    unfinished: jobs.filter((_j, i) => results[i] === undefined || partial[i] === true).map((j) => j.scenario),
     signal: io.stopSignal?.() ?? 'SIGINT',
   };
 }

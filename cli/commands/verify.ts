@@ -53,7 +53,7 @@ export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
     sink.line(JSON.stringify(done.signal === null ? doc : { ...doc, interrupted: { signal: done.signal, executions, unfinished: done.unfinished } }, null, 2));
     if (stopLine !== null) io.err(`cgsim: ${stopLine}`);
   } else {
-    for (const line of verifyText(variant.name, variant.title, bounds, perScenario, merged, inv)) sink.line(line);
+    for (const line of verifyText(variant.name, variant.title, bounds, perScenario, merged, inv, done.unfinished)) sink.line(line);
     if (dist.shard !== null) sink.line(shardNote(dist.shard, scenarios.length, all.length));
     if (stopLine !== null) for (const line of ['', stopLine]) sink.line(line);
   }

@@ -18,6 +18,8 @@ export function verifyText(
   perScenario: readonly (Omit<VerifyResult, 'seconds'> & { readonly seconds?: number })[],
   merged: ExploreResult,
   asInvoked: (cmd: string) => string,
+  /** Scenarios an interrupt cut short: not proven for that reason, not for a bound. */
+  interrupted: readonly string[] = [],
 ): string[] {
   const out: string[] = [];
   const bound = bounds.preemptions === null ? 'no preemption bound' : `at most ${bounds.preemptions} preemption(s) per execution`;
@@ -37,7 +39,7 @@ export function verifyText(
     });
   }
   const proven = perScenario.filter((r) => r.proven && r.result.summary.bugs.length === 0);
-  const open = perScenario.filter((r) => !r.proven);
+  const open = perScenario.filter((r) => !r.proven && !interrupted.includes(r.scenario));
   out.push('');
   if (proven.length > 0) {
     out.push(
