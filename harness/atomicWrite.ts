@@ -13,7 +13,7 @@ export class WriteError extends Error {
 }
 
 /** The system's words for what went wrong (`ENOENT: no such file or directory, open '...'` -> `no such file or directory`). */
-function reasonOf(e: unknown): string {
+export function reasonOf(e: unknown): string {
   if (e instanceof Error && 'code' in e) {
     const m = /^[A-Z]+: ([^,]+)/.exec(e.message);
     return m !== null ? m[1]! : e.message;
@@ -32,6 +32,37 @@ function temporaryPathFor(path: string): string {
  * On failure the temporary file is removed, the target is as it was, and a WriteError says why.
  */
 export function writeFileAtomic(path: string, text: string): void {
+  writeFilesAtomic([{ path, text }]);
+}
+
+/**
+ * Writes several files together, each whole, and all of them or none as far as a failure of ours goes: every
+ * text goes to its temporary file first; only when all are written are they renamed over their targets. A failure
+ * before the renames leaves every target as it was.
+ */
+export function writeFilesAtomic(files: readonly { readonly path: string; readonly text: string }[]): void {
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      writeTemporary(f.path, f.text);
+      written.push(temporaryPathFor(f.path));
+    }
+  } catch (e) {
+    for (const t of written) removeIfOurs(t);
+    throw e;
+  }
+  for (const f of files) {
+    try {
+      renameSync(temporaryPathFor(f.path), f.path);
+    } catch (e) {
+      for (const t of written) removeIfOurs(t);
+      throw new WriteError(f.path, reasonOf(e));
+    }
+  }
+}
+
+/** The text in the target's temporary file, flushed to disk; on failure the temporary file is gone and a WriteError says why. */
+function writeTemporary(path: string, text: string): void {
   const temporary = temporaryPathFor(path);
   let fd: number | null = null;
   try {
@@ -40,7 +71,6 @@ export function writeFileAtomic(path: string, text: string): void {
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
-    renameSync(temporary, path);
   } catch (e) {
     if (fd !== null) closeSync(fd);
     removeIfOurs(temporary);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { reasonOf } from '../harness/atomicWrite.js';
 
 /** The lines of one file as a patch shows them after applying it: new-file line number to text (+ and context lines). */
 export type PatchedLines = Map<number, string>;
@@ -45,7 +46,7 @@ export function readPatch(path: string): PatchText {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new PatchError(`cannot read the patch ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PatchError(`cannot read the patch ${path}: ${reasonOf(e)}`);
   }
   const files = parsePatch(text);
   if (files.size === 0) throw new PatchError(`${path} holds no unified diff (no '+++ file' line)`);

@@ -1,6 +1,6 @@
 import { replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
-import { assertWritable, writeFileAtomic } from '../../harness/atomicWrite.js';
+import { assertWritable, writeFilesAtomic } from '../../harness/atomicWrite.js';
 import { observeReplay } from '../../report/observe.js';
 import { replayDoc, type ReplayDoc } from '../../report/replayDoc.js';
 import { raceDiagram } from '../../report/diagram.js';
@@ -32,6 +32,8 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   // Every path is checked before the run, so a typo costs nothing.
   for (const path of [html, outFile]) if (path !== undefined) assertWritable(path);
   const patch = optionValue(a, 'patch');
+  if (patch !== undefined && html === undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
+  if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
   const patchLines = patch === undefined ? null : readPatch(patch);
   const variantName = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
@@ -50,9 +52,10 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   else if (picked.length === 0) lines.push(`cgsim replay: no report in this execution (${doc.ending} after ${doc.steps} steps): nothing to draw`, `replay: ${command}`);
   else if (format === 'diagram') for (const f of picked) lines.push(...raceDiagram(doc, f), '', `replay: ${command}`, '');
   else for (const f of picked) lines.push('```mermaid', ...raceMermaid(doc, f), '```', '');
-  if (html !== undefined) writeFileAtomic(html, viewerHtml(doc, patchLines));
-  if (outFile !== undefined) writeFileAtomic(outFile, `${lines.join('\n')}\n`);
-  else for (const l of lines) io.out(l);
+  // The page and the text are written together: both replaced, or neither.
+  const files = [...(html !== undefined ? [{ path: html, text: viewerHtml(doc, patchLines) }] : []), ...(outFile !== undefined ? [{ path: outFile, text: `${lines.join('\n')}\n` }] : [])];
+  writeFilesAtomic(files);
+  if (outFile === undefined) for (const l of lines) io.out(l);
   if (html !== undefined) io.err(`cgsim: wrote the trace viewer to ${html}`);
   return outcome.findings.length > 0 ? 1 : 0;
 }

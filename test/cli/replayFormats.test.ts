@@ -59,8 +59,10 @@ test('bad input is one clear line and exit 2, before anything runs or is written
     [[...UAF, '--format', 'svg'], /unknown format 'svg' \(formats: text, diagram, json, mermaid\)/],
     [[...UAF, '--json', '--format', 'diagram'], /--json and --format diagram ask for two formats/],
     [[...UAF, '--format', 'diagram', '--report', '3'], /--report 3: this execution has 1 report\(s\)/],
+    [[...UAF, '--report', '1'], /--report picks the report to draw: it goes with --format diagram or mermaid, not text/],
+    [[...UAF, '--patch', SEED_PATCH], /--patch is for the viewer: give --html FILE too/],
     [[...UAF, '--html', join(dir, 'missing', 'x.html')], /cannot write .*x\.html: directory .*missing/],
-    [[...UAF, '--html', join(dir, 'v.html'), '--patch', join(dir, 'nope.diff')], /cannot read the patch .*nope\.diff/],
+    [[...UAF, '--html', join(dir, 'v.html'), '--patch', join(dir, 'nope.diff')], /cannot read the patch .*nope\.diff: no such file or directory$/],
   ];
   writeFileSync(join(dir, 'not-a-diff.txt'), 'hello\n');
   cases.push([[...UAF, '--html', join(dir, 'v.html'), '--patch', join(dir, 'not-a-diff.txt')], /holds no unified diff/]);

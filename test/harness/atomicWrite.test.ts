@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertWritable, writeFileAtomic, WriteError } from '../../harness/atomicWrite.js';
+import { assertWritable, writeFileAtomic, writeFilesAtomic, WriteError } from '../../harness/atomicWrite.js';
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'cgsim-atomic-'));
@@ -51,4 +51,17 @@ test('assertWritable refuses a directory as the target, and a file as the direct
   writeFileSync(join(dir, 'plain'), '');
   t.throws(() => assertWritable(join(dir, 'plain', 'report.txt')), { instanceOf: WriteError, message: /is not a directory/ });
   t.notThrows(() => assertWritable(join(dir, 'new-report.txt')));
+});
+
+test('files written together: when one cannot be written, none is replaced and no temporary file stays', (t) => {
+  const dir = scratch();
+  const page = join(dir, 'page.html');
+  writeFileSync(page, 'old page\n');
+  const blocked = join(dir, 'gone', 'report.txt');
+  t.throws(() => writeFilesAtomic([{ path: page, text: 'new page\n' }, { path: blocked, text: 'report\n' }]), { instanceOf: WriteError, message: /gone/ });
+  t.is(readFileSync(page, 'utf8'), 'old page\n');
+  t.deepEqual(readdirSync(dir), ['page.html']);
+  writeFilesAtomic([{ path: page, text: 'new page\n' }, { path: join(dir, 'report.txt'), text: 'report\n' }]);
+  t.deepEqual(readdirSync(dir).sort(), ['page.html', 'report.txt']);
+  t.is(readFileSync(page, 'utf8'), 'new page\n');
 });
