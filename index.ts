@@ -46,3 +46,12 @@ export { checkRaces, assertRaceFree, raceFree, type CheckOptions, type CheckResu
 export { minimizeCase } from './property/minimize.js';
 export { replayOf, describeCounterexample, type Counterexample, type CaseSize } from './property/counterexample.js';
 export type { Switch } from './sim/strategy/switches.js';
+
+// Reports of a replayed execution: the replay document and every view of it.
+export { observeReplay, type ObservedReplay } from './report/observe.js';
+export { replayDoc, REPLAY_FORMAT, type ReplayDoc, type DocStep, type DocFinding } from './report/replayDoc.js';
+export { kernelReport } from './report/kernelText.js';
+export { raceDiagram } from './report/diagram.js';
+export { raceMermaid } from './report/mermaid.js';
+export { viewerHtml } from './report/html/page.js';
+export { parsePatch, readPatch, type PatchText } from './report/patchText.js';
