@@ -20,7 +20,8 @@ export function raceMermaid(doc: ReplayDoc, f: DocFinding): string[] {
   const pending = f.step === null ? doc.pending.filter((p) => p.started) : [];
   const actors = doc.actors.filter((a) => steps.some((r) => r.actor === a) || pending.some((p) => p.actor === a));
   const id = (a: string): string => `P${doc.actors.indexOf(a)}`;
-  const out = ['sequenceDiagram', `  title ${mermaidText(`${doc.variant} ${doc.scenario}: ${f.title}`)}`];
+  // A comment (Mermaid ignores it) keeps the command that replays the execution with the picture.
+  const out = ['sequenceDiagram', `  %% replay: ${doc.replay.replace(/[\r\n]/g, ' ')}`, `  title ${mermaidText(`${doc.variant} ${doc.scenario}: ${f.title}`)}`];
   for (const a of actors) out.push(`  participant ${id(a)} as ${mermaidText(a)}`);
   for (const s of steps) {
     const what = `${s.step}: ${s.site !== null ? `${shortSite(s.site)} ` : ''}${s.op}${s.object !== '' && !s.op.includes(s.object) ? ` ${s.object}` : ''}`;

@@ -39,6 +39,7 @@ test('the causal slice of a race shows both sides: a step of another CPU before 
 const TEXT = String.raw`(?:[^;#<>:\n]|#\d+;)+`;
 const MERMAID = [
   /^sequenceDiagram$/,
+  /^  %% replay: cgsim replay [^\n]+$/,
   new RegExp(`^  title ${TEXT}$`),
   new RegExp(`^  participant P\\d+ as ${TEXT}$`),
   new RegExp(`^ {2,4}Note over P\\d+(,P\\d+)?: ${TEXT}$`),
