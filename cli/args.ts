@@ -60,3 +60,18 @@ export function intOption(a: ParsedArgs, name: string, fallback: number, min = 1
   if (!/^\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) throw new UsageError(`--${name} must be an integer >= ${min}, got '${raw}'`);
   return Number(raw);
 }
+
+/**
+ * The output format of a command that takes `--format` and its shorthand `--json` (`--json` is `--format json`;
+ * both, naming different formats, is a usage error): `--format` as given, else json with `--json`, else `fallback`.
+ */
+export function formatOption<F extends string>(a: ParsedArgs, formats: readonly F[], fallback: F): F {
+  const given = optionValue(a, 'format');
+  if (a.flags.has('json') && given !== undefined && given !== 'json') throw new UsageError(`--json and --format ${given} ask for two formats`);
+  const f = a.flags.has('json') ? 'json' : (given ?? fallback);
+  if (!(formats as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}' (formats: ${formats.join(', ')})`);
+  return f as F;
+}
+
+/** The formats of explore, verify and fuzz: their text report, or their --json document. */
+export const REPORT_FORMATS = ['text', 'json'] as const;

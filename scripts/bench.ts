@@ -14,13 +14,15 @@
  * 4. --workers 2 against one thread on the default exploration (and five times as many runs) and on the cleanest
  *    version's verification.
  *
- * --quick shrinks every section to a smoke run. The JSON file is written whole or not at all.
+ * --quick shrinks every section to a smoke run. The JSON file (schema/cgsim-bench-1.schema.json) is written whole
+ * or not at all.
  */
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { exploreVariant } from '../harness/explore.js';
 import { variants } from '../model/variants/index.js';
 import { v4 } from '../model/variants/v4/index.js';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
+import { benchDoc } from './bench/doc.js';
 import { exhaustive, type Exhaustive } from './bench/exhaustive.js';
 import { firstBug, RACED, type FirstBug } from './bench/firstBug.js';
 import { intArg, median, pad, stringArg } from './bench/stats.js';
@@ -117,7 +119,7 @@ async function main(): Promise<void> {
 
   if (jsonPath !== undefined) {
     const tmp = `${jsonPath}.tmp-${process.pid}`;
-    const doc = { format: 'cgsim-bench/1', node: process.version, quick, rounds, runs, seeds, cap, verifyCap, olderCap, throughput: speeds, firstBugs: firsts, exhaustive: proofs, workers: speedups };
+    const doc = benchDoc({ quick, rounds, runs, seeds, cap, verifyCap, olderCap }, { throughput: speeds, firstBugs: firsts, exhaustive: proofs, workers: speedups });
     try {
       writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
       renameSync(tmp, jsonPath);

@@ -26,7 +26,8 @@ export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const r = compareVariants(variants, scenarios, runs, seed);
   const inv = (cmd: string): string => asInvoked(io, cmd);
   if (format === 'json') {
-    io.out(JSON.stringify({ ...r, rows: r.rows.map((row) => ({ ...row, cells: Object.fromEntries(row.cells.map((c, i) => [r.variants[i], c.found ? { ...c, replay: inv(c.replay) } : c])) })) }, null, 2));
+    // schema/cgsim-compare-1.schema.json
+    io.out(JSON.stringify({ format: 'cgsim-compare/1', ...r, rows: r.rows.map((row) => ({ ...row, cells: Object.fromEntries(row.cells.map((c, i) => [r.variants[i], c.found ? { ...c, replay: inv(c.replay) } : c])) })) }, null, 2));
   } else {
     for (const line of format === 'md' ? compareMarkdown(r, inv) : compareText(r, inv)) io.out(line);
   }

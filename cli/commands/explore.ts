@@ -4,7 +4,7 @@ import type { RunResult } from '../../harness/run.js';
 import { findingKey } from '../../sim/finding.js';
 import { resolveVariant } from '../../harness/resolve.js';
 import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
-import { intOption, optionValue, type ParsedArgs } from '../args.js';
+import { formatOption, intOption, optionValue, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { exploreText } from '../format/exploreText.js';
 import type { ExploreDoc } from '../format/resultDoc.js';
@@ -13,7 +13,7 @@ import { checkpointOf, interruptedLine, interruptedStatus, type StopSignal } fro
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
 
-export const EXPLORE_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', 'out', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
+export const EXPLORE_VALUED = new Set(['variant', 'format', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', 'out', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
 export const EXPLORE_FLAGS = new Set(['json', 'stop-at-first-bug']);
 
 /** Runs per scenario when --runs is not given: enough to find every v4 bug in seconds on one core. */
@@ -49,6 +49,8 @@ export function asInvoked(io: Io, command: string): string {
 
 /** `cgsim explore`: exploration by the chosen strategy; exit 1 when a bug was found, 0 when clean (130/143 when interrupted). */
 export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
+  // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
+  const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
   const spec = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
@@ -73,7 +75,7 @@ export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   const inv = (cmd: string): string => asInvoked(io, cmd);
   const total = result.perScenario.reduce((n, p) => n + p.summary.runs, 0);
   const stopLine = done.signal === null ? null : interruptedLine(done.signal, total, 'runs', done.unfinished);
-  if (a.flags.has('json')) {
+  if (json) {
     const doc = exploreDoc(result, meta, variant.title, { maxSteps, depth: how.depth ?? null, preemptions: how.preemptions ?? null }, all.map((s) => s.name), dist.shard, inv);
     sink.line(JSON.stringify(done.signal === null ? doc : { ...doc, interrupted: { signal: done.signal, runs: total, unfinished: done.unfinished } }, null, 2));
     if (stopLine !== null) io.err(`cgsim: ${stopLine}`);

@@ -3,14 +3,14 @@ import { WORKLOAD_PREFIX } from '../../scenarios/workload/scenario.js';
 import { formatWorkload } from '../../scenarios/workload/text.js';
 import { checkRacesUntil, type CheckOptions } from '../../property/check.js';
 import { describeCounterexample, formatSize, replayOf } from '../../property/counterexample.js';
-import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
+import { formatOption, intOption, optionValue, UsageError, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { scenarioFromArgs } from '../scenarioArgs.js';
 import { asInvoked, type Io } from './explore.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
 
-export const FUZZ_VALUED = new Set(['variant', 'runs', 'seed', 'path', 'workload', 'bugs', 'max-tasks', 'max-calls', 'max-switches', 'out']);
+export const FUZZ_VALUED = new Set(['variant', 'format', 'runs', 'seed', 'path', 'workload', 'bugs', 'max-tasks', 'max-calls', 'max-switches', 'out']);
 export const FUZZ_FLAGS = new Set(['json', 'no-minimize']);
 
 /** fast-check seeds are 32-bit integers. */
@@ -26,6 +26,8 @@ function seedOption(a: ParsedArgs): number {
  * commands that bring it back. Exit 1 when a case failed, 0 when none did.
  */
 export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
+  // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
+  const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
   const spec = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const seed = seedOption(a);
@@ -63,7 +65,7 @@ export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   );
   const signal = r.interrupted ? (io.stopSignal?.() ?? 'SIGINT') : null;
   const stopLine = signal === null ? null : interruptedLine(signal, r.numRuns, r.failed ? 'case(s), while shrinking the failing one' : 'case(s)', []);
-  if (a.flags.has('json')) {
+  if (json) {
     const doc = { format: 'cgsim-fuzz/1', variant: variant.name, failed: r.failed, cases: r.numRuns, seed: r.seed, path: r.path, first: r.first?.size ?? null, shrunk: r.shrunk?.size ?? null, minimal: r.minimal === null ? null : { ...r.minimal, replay: replayOf(r.minimal, prog) } };
     sink.line(JSON.stringify(signal === null ? doc : { ...doc, interrupted: { signal, cases: r.numRuns } }, null, 2));
     if (stopLine !== null) io.err(`cgsim: ${stopLine}`);

@@ -35,6 +35,8 @@ export function mergeCommand(files: readonly string[], a: ParsedArgs, io: Io): n
   });
   const first = docs[0]!;
   for (const d of docs) {
+    const cut = (d.doc as { interrupted?: { signal: string } }).interrupted;
+    if (cut !== undefined) throw new UsageError(`${d.file} is a shard that was interrupted (${cut.signal}): its results are incomplete; run that shard again`);
     if (d.doc.shard === null) throw new UsageError(`${d.file} is a whole run, not a shard: nothing to merge it with`);
     if (runOf(d.doc) !== runOf(first.doc)) throw new UsageError(`${d.file} and ${first.file} are shards of different runs (variant, scenarios, options or shard count differ)`);
   }

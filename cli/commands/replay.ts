@@ -9,7 +9,7 @@ import { viewerHtml } from '../../report/html/page.js';
 import { readPatch } from '../../report/patchText.js';
 import { scenarioFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import { traceColumns } from '../format/columns.js';
-import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
+import { formatOption, intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { asInvoked, type Io } from './explore.js';
 
@@ -26,7 +26,7 @@ type Format = (typeof FORMATS)[number];
  * FILE` also writes the trace viewer. Exit 1 when something was found.
  */
 export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
-  const format = formatOf(a);
+  const format = formatOption<Format>(a, FORMATS, 'text');
   const html = optionValue(a, 'html');
   const outFile = optionValue(a, 'out');
   // Every path is checked before the run, so a typo costs nothing.
@@ -58,14 +58,6 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   if (outFile === undefined) for (const l of lines) io.out(l);
   if (html !== undefined) io.err(`cgsim: wrote the trace viewer to ${html}`);
   return outcome.findings.length > 0 ? 1 : 0;
-}
-
-function formatOf(a: ParsedArgs): Format {
-  const given = optionValue(a, 'format');
-  if (a.flags.has('json') && given !== undefined && given !== 'json') throw new UsageError(`--json and --format ${given} ask for two formats`);
-  const f = a.flags.has('json') ? 'json' : (given ?? 'text');
-  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}' (formats: ${FORMATS.join(', ')})`);
-  return f as Format;
 }
 
 /** The schedules to replay: as given, or the one a seeded exploration ran (after the earlier runs its reports rest on). */

@@ -3,7 +3,7 @@ import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import type { ExploreResult } from '../../harness/explore.js';
 import { verifyScenarioUntil, mergeVerified, type VerifyRequest, type VerifyResult } from '../../harness/verify.js';
 import { findingKey } from '../../sim/finding.js';
-import { intOption, optionValue, type ParsedArgs } from '../args.js';
+import { formatOption, intOption, optionValue, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { verifyText } from '../format/verifyText.js';
 import { asInvoked, bugList, inWorkers, shardNote, type Io, type ScenariosDone } from './explore.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
@@ -13,7 +13,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
 import type { VerifyDoc } from '../format/resultDoc.js';
 
-export const VERIFY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', 'out', ...DISTRIBUTE_VALUED]);
+export const VERIFY_VALUED = new Set(['variant', 'format', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', 'out', ...DISTRIBUTE_VALUED]);
 export const VERIFY_FLAGS = new Set(['json']);
 
 /** Executions per scenario before verify gives up on it (and says so). */
@@ -24,6 +24,8 @@ export const DEFAULT_MAX_EXECUTIONS = 50_000;
  * scenario was verified clean, 1 when a bug was found, 4 when none was but some scenario hit a bound.
  */
 export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
+  // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
+  const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
   const spec = optionValue(a, 'variant', 'v4');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
@@ -48,7 +50,7 @@ export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   const inv = (cmd: string): string => asInvoked(io, cmd);
   const executions = perScenario.reduce((n, r) => n + r.stats.executions, 0);
   const stopLine = done.signal === null ? null : interruptedLine(done.signal, executions, 'executions', done.unfinished);
-  if (a.flags.has('json')) {
+  if (json) {
     const doc = verifyDoc({ name: variant.name, ref: variant.ref ?? variant.name, title: variant.title }, bounds, all.map((s) => s.name), dist.shard, perScenario, merged, inv);
     sink.line(JSON.stringify(done.signal === null ? doc : { ...doc, interrupted: { signal: done.signal, executions, unfinished: done.unfinished } }, null, 2));
     if (stopLine !== null) io.err(`cgsim: ${stopLine}`);

@@ -7,7 +7,8 @@ import { UsageError } from '../args.js';
 /**
  * What `--json` writes: everything needed to print the run again or to merge it with the other shards of the
  * same run (`cgsim merge`), and nothing that depends on the machine or the clock, so two computations of the
- * same run give the same document byte for byte.
+ * same run give the same document byte for byte. Their schemas: schema/cgsim-explore-1.schema.json and
+ * schema/cgsim-verify-1.schema.json (an interrupted run adds `interrupted`).
  */
 export interface ExploreDoc extends ExploreMeta {
   readonly format: 'cgsim-explore/1';

@@ -68,12 +68,15 @@ test('merge refuses what is not the shards of one run, saying why, and exits 2',
   writeFileSync(whole, (await cli(...argv, '--json')).out.join('\n'));
   const junk = join(dir, 'junk.json');
   writeFileSync(junk, '{"format": "something-else"}');
+  const cut = join(dir, 'cut.json');
+  writeFileSync(cut, JSON.stringify({ ...(JSON.parse((await cli(...argv, '--shard', '2/2', '--json')).out.join('\n')) as object), interrupted: { signal: 'SIGINT', runs: 1, unfinished: ['bad-write:empty'] } }));
   const cases: [string[], RegExp][] = [
     [[], /merge needs the --json files of the shards/],
     [[a!], /shard\(s\) 2 of 2 missing/],
     [[a!, a!, b!], /a shard is given twice/],
     [[a!, other!], /shards of different runs/],
     [[whole], /is a whole run, not a shard/],
+    [[a!, cut], /cut\.json is a shard that was interrupted \(SIGINT\): its results are incomplete; run that shard again/],
     [[junk], /not the --json output of cgsim explore or verify/],
     [[join(dir, 'absent.json')], /cannot read .*absent\.json: ENOENT/],
   ];
