@@ -1,44 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { userSourceLocation } from '../harness/userModules.js';
+import { sourceLinesOf, userSourceLocation } from '../harness/userModules.js';
 
 /** The project's root: this module is report/sourceMap.ts, compiled to dist/report/sourceMap.js. */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), fileURLToPath(import.meta.url).includes('/dist/') ? '../..' : '..');
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** One line of a source map's `mappings`: its segments' fields, decoded from base64 VLQ. */
-function decodeLine(text: string): number[][] {
-  const segments: number[][] = [];
-  for (const seg of text.split(',')) {
-    if (seg === '') continue;
-    const fields: number[] = [];
-    let value = 0;
-    let shift = 0;
-    for (const ch of seg) {
-      const digit = BASE64.indexOf(ch);
-      value += (digit & 31) << shift;
-      if (digit & 32) {
-        shift += 5;
-        continue;
-      }
-      fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-    segments.push(fields);
-  }
-  return segments;
-}
-
 interface LineMap {
-  readonly sources: readonly string[];
-  /** Per generated line (0-based), the first mapped [source index, source line (0-based)], or null. */
-  readonly lines: readonly (readonly [number, number] | null)[];
+  /** The source the file was compiled from, relative to the project (tsc writes one source per file). */
+  readonly source: string;
+  /** Per generated line (0-based), the source line (0-based). */
+  readonly lines: readonly number[];
 }
 
-/** A compiled file's map: the source file and line of each generated line (fields are deltas across the file). */
+/** A compiled file's map, decoded as a user's module's is (harness/userModules.ts). */
 function loadMap(file: string): LineMap | null {
   let raw: { sources: string[]; mappings: string };
   try {
@@ -46,21 +21,8 @@ function loadMap(file: string): LineMap | null {
   } catch {
     return null;
   }
-  const lines: ([number, number] | null)[] = [];
-  let source = 0;
-  let line = 0;
-  for (const text of raw.mappings.split(';')) {
-    let first: [number, number] | null = null;
-    for (const f of decodeLine(text)) {
-      if (f.length < 4) continue;
-      source += f[1]!;
-      line += f[2]!;
-      first ??= [source, line];
-    }
-    lines.push(first);
-  }
-  const sources = raw.sources.map((s) => relative(ROOT, join(dirname(file), s)));
-  return { sources, lines };
+  if (raw.sources.length !== 1) return null;
+  return { source: relative(ROOT, join(dirname(file), raw.sources[0]!)), lines: sourceLinesOf(raw.mappings) };
 }
 
 const maps = new Map<string, LineMap | null>();
@@ -76,7 +38,7 @@ export function sourceLocation(where: string): string {
   const file = join(ROOT, m[1]!);
   let map = maps.get(file);
   if (map === undefined) maps.set(file, (map = loadMap(file)));
-  const hit = map?.lines[Number(m[2]) - 1];
-  if (map === null || map === undefined || hit === null || hit === undefined) return where;
-  return `${map.sources[hit[0]]}:${hit[1] + 1}`;
+  const line = map?.lines[Number(m[2]) - 1];
+  if (map === null || map === undefined || line === undefined) return where;
+  return `${map.source}:${line + 1}`;
 }
