@@ -19,11 +19,21 @@ export class Checkpoint {
 
   /** True when the run should stop now (asked before or during the pause). */
   async reached(): Promise<boolean> {
-    if (this.now() - this.lastPause >= PAUSE_EVERY_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.lastPause = this.now();
-    }
+    if (this.pauseDue()) await this.pause();
     return this.stopRequested();
+  }
+
+  /**
+   * Whether the loop should let the event loop in now. A loop that asks this first and awaits `pause()` only when
+   * it is due costs one clock read per execution, not a promise and a microtask.
+   */
+  pauseDue(): boolean {
+    return this.now() - this.lastPause >= PAUSE_EVERY_MS;
+  }
+
+  async pause(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.lastPause = this.now();
   }
 
   /** Whether a stop was asked, without pausing: before starting another scenario. */

@@ -149,7 +149,8 @@ export async function exploreScenarioUntil(req: ExploreRequest, scenario: Scenar
   for (const { run, outcome } of outcomes) {
     collector.add(run, outcome);
     req.onRun?.(scenario.name, run, outcome);
-    if (await checkpoint.reached()) {
+    if (checkpoint.pauseDue()) await checkpoint.pause();
+    if (checkpoint.stopped()) {
       stopped = true;
       break;
     }

@@ -120,7 +120,10 @@ export function verifyScenario(req: VerifyRequest): VerifyResult {
  */
 export async function verifyScenarioUntil(req: VerifyRequest, checkpoint: Checkpoint): Promise<{ result: VerifyResult; stopped: boolean }> {
   const v = new Verification(req);
-  while (v.step()) if (await checkpoint.reached()) return { result: v.result(), stopped: true };
+  while (v.step()) {
+    if (checkpoint.pauseDue()) await checkpoint.pause();
+    if (checkpoint.stopped()) return { result: v.result(), stopped: true };
+  }
   return { result: v.result(), stopped: false };
 }
 
