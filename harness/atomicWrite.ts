@@ -35,12 +35,18 @@ export function writeFileAtomic(path: string, text: string): void {
   writeFilesAtomic([{ path, text }]);
 }
 
+/** A file to write, and its whole text. */
+export interface FileText {
+  readonly path: string;
+  readonly text: string;
+}
+
 /**
  * Writes several files together, each whole, and all of them or none as far as a failure of ours goes: every
  * text goes to its temporary file first; only when all are written are they renamed over their targets. A failure
  * before the renames leaves every target as it was.
  */
-export function writeFilesAtomic(files: readonly { readonly path: string; readonly text: string }[]): void {
+export function writeFilesAtomic(files: readonly FileText[]): void {
   const written: string[] = [];
   try {
     for (const f of files) {

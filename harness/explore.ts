@@ -127,15 +127,41 @@ export function plannedRuns(
   return { plan, size, outcomes: outcomes() };
 }
 
-/** Explores one scenario (plannedRuns) and sums up what its runs found. */
-export function exploreScenario(req: ExploreRequest, scenario: Scenario): ScenarioResult {
-  const { plan, size, outcomes } = plannedRuns(req, scenario);
-  const collector = new BugCollector();
-  for (const { run, outcome } of outcomes) {
-    collector.add(run, outcome);
-    req.onRun?.(scenario.name, run, outcome);
+/** One scenario's exploration (plannedRuns), a run at a time, as Verification is for verify. */
+class Exploration {
+  private readonly planned: ReturnType<typeof plannedRuns>;
+  private readonly runs: Iterator<{ run: number; outcome: RunResult['outcome'] }>;
+  private readonly collector = new BugCollector();
+
+  constructor(
+    private readonly req: ExploreRequest,
+    private readonly scenario: Scenario,
+  ) {
+    this.planned = plannedRuns(req, scenario);
+    this.runs = this.planned.outcomes[Symbol.iterator]();
   }
-  return { scenario: scenario.name, summary: collector.summary(), plan: plan.report(), ...size };
+
+  /** Runs the next execution of the plan; false when the plan has no more. */
+  step(): boolean {
+    const next = this.runs.next();
+    if (next.done === true) return false;
+    const { run, outcome } = next.value;
+    this.collector.add(run, outcome);
+    this.req.onRun?.(this.scenario.name, run, outcome);
+    return true;
+  }
+
+  /** What the runs so far found. */
+  result(): ScenarioResult {
+    return { scenario: this.scenario.name, summary: this.collector.summary(), plan: this.planned.plan.report(), ...this.planned.size };
+  }
+}
+
+/** Explores one scenario to the end of its plan and sums up what its runs found. */
+export function exploreScenario(req: ExploreRequest, scenario: Scenario): ScenarioResult {
+  const e = new Exploration(req, scenario);
+  while (e.step());
+  return e.result();
 }
 
 /**
@@ -143,19 +169,12 @@ export function exploreScenario(req: ExploreRequest, scenario: Scenario): Scenar
  * the result of the runs completed so far (the rest of the plan is not run), and `stopped`.
  */
 export async function exploreScenarioUntil(req: ExploreRequest, scenario: Scenario, checkpoint: Checkpoint): Promise<{ result: ScenarioResult; stopped: boolean }> {
-  const { plan, size, outcomes } = plannedRuns(req, scenario);
-  const collector = new BugCollector();
-  let stopped = false;
-  for (const { run, outcome } of outcomes) {
-    collector.add(run, outcome);
-    req.onRun?.(scenario.name, run, outcome);
+  const e = new Exploration(req, scenario);
+  while (e.step()) {
     if (checkpoint.pauseDue()) await checkpoint.pause();
-    if (checkpoint.stopped()) {
-      stopped = true;
-      break;
-    }
+    if (checkpoint.stopped()) return { result: e.result(), stopped: true };
   }
-  return { result: { scenario: scenario.name, summary: collector.summary(), plan: plan.report(), ...size }, stopped };
+  return { result: e.result(), stopped: false };
 }
 
 /** Who explored what: enough to merge results that were computed apart (workers, shards). */

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { ModelCrash } from './crash.js';
-import type { ExploreRequest, ScenarioResult } from './explore.js';
+import type { ExploreRequest } from './explore.js';
 import { VariantLoadError } from './loadVariant.js';
 import { UnknownNameError } from './resolve.js';
-import type { VerifyRequest, VerifyResult } from './verify.js';
+import type { VerifyRequest } from './verify.js';
 
 /**
  * `--workers N`: the scenarios of one exploration or verification, one job each, spread over N worker threads.
@@ -104,12 +104,4 @@ export async function runJobsUntil(
 
 export async function runJobs(jobs: readonly Job[], workers: number): Promise<unknown[]> {
   return (await runJobsUntil(jobs, workers)).results;
-}
-
-export async function exploreInParallel(jobs: readonly Job[], workers: number): Promise<ScenarioResult[]> {
-  return (await runJobs(jobs, workers)) as ScenarioResult[];
-}
-
-export async function verifyInParallel(jobs: readonly Job[], workers: number): Promise<VerifyResult[]> {
-  return (await runJobs(jobs, workers)) as VerifyResult[];
 }

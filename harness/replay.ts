@@ -39,15 +39,16 @@ export function replaySchedules(variant: Variant, scenario: Scenario, schedules:
 }
 
 /**
- * Reruns run `run` of a seeded exploration, traced. A random or PCT run needs only the seed and the index; a
- * systematic one (dfs, bounded, a DPOR run of the portfolio) needs the search up to it, which is rerun untraced.
+ * Reruns run `run` of a seeded exploration, traced unless `tracing: false` (a caller that only wants its
+ * schedule). A random or PCT run needs only the seed and the index; a systematic one (dfs, bounded, a DPOR run of
+ * the portfolio) needs the search up to it, which is rerun untraced.
  */
 export function replaySeed(
   variant: Variant,
   scenario: Scenario,
   seed: string,
   run: number,
-  opts: { readonly strategy?: StrategyName; readonly depth?: number; readonly preemptions?: number; readonly maxSteps?: number } = {},
+  opts: { readonly strategy?: StrategyName; readonly depth?: number; readonly preemptions?: number; readonly maxSteps?: number; readonly tracing?: boolean } = {},
 ): RunResult {
   const maxSteps = opts.maxSteps !== undefined ? { maxSteps: opts.maxSteps } : {};
   const { plan } = planFor({ variant, seed, ...opts }, scenario);
@@ -60,5 +61,5 @@ export function replaySeed(
   }
   const strategy = plan.next(run);
   if (strategy === null) throw new UnknownNameError(`run ${run} does not exist: this exploration ends after ${run} run(s)`);
-  return runOnce({ variant, scenario, strategy, tracing: true, run, ...maxSteps });
+  return runOnce({ variant, scenario, strategy, tracing: opts.tracing ?? true, run, ...maxSteps });
 }

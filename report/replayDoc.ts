@@ -45,6 +45,8 @@ export interface DocFinding {
   /** 1-based step, or null when the report was made after the last step (end-of-run checks, a deadlock). */
   readonly step: number | null;
   readonly actor: string;
+  /** The memory blocks the report is about (`cgroup#3`), as its checker names them. */
+  readonly involves: readonly string[];
   /** The report as the kernel's tool prints it (kernelText.ts). */
   readonly text: readonly string[];
   /** The causal slice that explains it: 1-based steps (sim/slice.ts). */
@@ -113,6 +115,7 @@ function docFinding(f: Finding, index: number, o: ObservedReplay, from: number):
     corrupts: f.corrupts,
     step: during ? f.step + 1 : null,
     actor: f.actor,
+    involves: f.involves ?? [],
     text: kernelReport(f, index, outcome.steps),
     slice,
     edges: conflictEdges(slice, o),
@@ -121,10 +124,10 @@ function docFinding(f: Finding, index: number, o: ObservedReplay, from: number):
 }
 
 /**
- * The steps a report is about: the step it was made in, and each actor's last write, after the setup, to the
- * blocks the report names (`involves`). One made after the last step with no such block: each unfinished actor's
- * last step and the locks it holds (a deadlock), the allocation of every object of the report's type that was never
- * freed (a leak), else every actor's last step after the setup.
+ * The steps a report is about: the step it was made in, and the steps after the setup that changed the blocks the
+ * report names (`involves`, lastWrites). One made after the last step with no such change: each unfinished actor's
+ * last step and the locks it holds (a deadlock), the allocation after the setup of every block it names that was
+ * never freed (a leak), else every actor's last step after the setup.
  */
 function targetsOf(f: Finding, o: ObservedReplay, from: number): number[] {
   const { outcome } = o.result;
@@ -134,7 +137,8 @@ function targetsOf(f: Finding, o: ObservedReplay, from: number): number[] {
   const lastOf = (actor: number): number => outcome.schedule.lastIndexOf(actor);
   const pending = outcome.pending.map((p) => lastOf(p.actor)).filter((s) => s >= from);
   if (pending.length > 0) return [...pending, ...pending.flatMap((s) => heldAt(o.accesses, s, from))];
-  const leaked = o.recorder.lifetimes.filter((l) => l.freeStep === null && l.type === f.object && l.allocStep - 1 >= from).map((l) => l.allocStep - 1);
+  const named = f.involves ?? [];
+  const leaked = o.recorder.lifetimes.filter((l) => l.freeStep === null && named.includes(l.object) && l.allocStep - 1 >= from).map((l) => l.allocStep - 1);
   if (leaked.length > 0) return leaked;
   const actors = [...new Set(outcome.schedule.slice(from))];
   return actors.map(lastOf);

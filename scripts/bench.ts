@@ -17,7 +17,7 @@
  * --quick shrinks every section to a smoke run. The JSON file (schema/cgsim-bench-1.schema.json) is written whole
  * or not at all.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { assertWritable, writeFileAtomic } from '../harness/atomicWrite.js';
 import { exploreVariant } from '../harness/explore.js';
 import { variants } from '../model/variants/index.js';
 import { v4 } from '../model/variants/v4/index.js';
@@ -45,12 +45,10 @@ const concurrent = scenarios.filter((s) => !s.name.startsWith('bad-write:'));
 
 /** Refuses an unwritable --json path before minutes of measuring, not after. */
 function checkWritable(path: string): void {
-  const probe = `${path}.tmp-${process.pid}`;
   try {
-    writeFileSync(probe, '');
-    unlinkSync(probe);
+    assertWritable(path);
   } catch (e) {
-    process.stderr.write(`bench: cannot write ${path}: ${(e as Error).message}\n`);
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
     process.exit(2);
   }
 }
@@ -118,15 +116,13 @@ async function main(): Promise<void> {
   for (const s of speedups) out(`   ${s.job.padEnd(44)} ${s.oneThreadSeconds.toFixed(1)} s -> ${s.twoWorkersSeconds.toFixed(1)} s  (x${s.speedup.toFixed(2)})`);
 
   if (jsonPath !== undefined) {
-    const tmp = `${jsonPath}.tmp-${process.pid}`;
     const doc = benchDoc({ quick, rounds, runs, seeds, cap, verifyCap, olderCap }, { throughput: speeds, firstBugs: firsts, exhaustive: proofs, workers: speedups });
     try {
-      writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
-      renameSync(tmp, jsonPath);
+      writeFileAtomic(jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
       out('');
       out(`written: ${jsonPath}`);
     } catch (e) {
-      process.stderr.write(`bench: cannot write ${jsonPath}: ${(e as Error).message}\n`);
+      process.stderr.write(`bench: ${(e as Error).message}\n`);
       process.exitCode = 2;
     }
   }

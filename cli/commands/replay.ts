@@ -1,6 +1,7 @@
 import { replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
-import { assertWritable, writeFilesAtomic } from '../../harness/atomicWrite.js';
+import { assertWritable } from '../../harness/atomicWrite.js';
+import { reportSink } from '../output.js';
 import { observeReplay } from '../../report/observe.js';
 import { replayDoc, type ReplayDoc } from '../../report/replayDoc.js';
 import { raceDiagram } from '../../report/diagram.js';
@@ -28,9 +29,9 @@ type Format = (typeof FORMATS)[number];
 export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   const format = formatOption<Format>(a, FORMATS, 'text');
   const html = optionValue(a, 'html');
-  const outFile = optionValue(a, 'out');
-  // Every path is checked before the run, so a typo costs nothing.
-  for (const path of [html, outFile]) if (path !== undefined) assertWritable(path);
+  // Every path is checked before the run, so a typo costs nothing (the sink checks --out).
+  if (html !== undefined) assertWritable(html);
+  const sink = reportSink(a, io);
   const patch = optionValue(a, 'patch');
   if (patch !== undefined && html === undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
@@ -48,14 +49,13 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   const picked = pickReports(a, doc);
   const lines: string[] = [];
   if (format === 'json') lines.push(JSON.stringify(doc, null, 2));
-  else if (format === 'text') lines.push(...textReport(doc, observed.result.outcome, a.flags.has('full')));
+  else if (format === 'text') lines.push(...textReport(doc, outcome, a.flags.has('full')));
   else if (picked.length === 0) lines.push(`cgsim replay: no report in this execution (${doc.ending} after ${doc.steps} steps): nothing to draw`, `replay: ${command}`);
   else if (format === 'diagram') for (const f of picked) lines.push(...raceDiagram(doc, f), '', `replay: ${command}`, '');
   else for (const f of picked) lines.push('```mermaid', ...raceMermaid(doc, f), '```', '');
-  // The page and the text are written together: both replaced, or neither.
-  const files = [...(html !== undefined ? [{ path: html, text: viewerHtml(doc, patchLines) }] : []), ...(outFile !== undefined ? [{ path: outFile, text: `${lines.join('\n')}\n` }] : [])];
-  writeFilesAtomic(files);
-  if (outFile === undefined) for (const l of lines) io.out(l);
+  for (const l of lines) sink.line(l);
+  // The page goes with the --out file: both replaced, or neither.
+  sink.finish(html !== undefined ? [{ path: html, text: viewerHtml(doc, patchLines) }] : []);
   if (html !== undefined) io.err(`cgsim: wrote the trace viewer to ${html}`);
   return outcome.findings.length > 0 ? 1 : 0;
 }
@@ -67,7 +67,8 @@ function schedulesOf(a: ParsedArgs, variant: Parameters<typeof replaySeed>[0], s
   if (schedules.length > 0 && seed !== undefined) throw new UsageError('give either --schedule or --seed with --run, not both');
   if (schedules.length > 0) return [...schedules];
   if (seed === undefined) throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
-  const r = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), { ...strategyArgs(a), maxSteps });
+  // Only its schedule is wanted here: the observed replay that follows is the traced one.
+  const r = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), { ...strategyArgs(a), maxSteps, tracing: false });
   const prior = [...new Set(r.outcome.findings.flatMap((f) => f.priorRuns?.map((p) => p.schedule) ?? []))];
   return [...prior, r.schedule];
 }

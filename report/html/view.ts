@@ -15,7 +15,7 @@ export interface ViewData {
   readonly patch: readonly PatchExcerpt[] | null;
   /** Per step (index = step - 1): the indices of the lifetimes whose object (or a field of it) the step names. */
   readonly touches: readonly (readonly number[])[];
-  /** Per report (index = report index - 1): the lifetimes, freed by the time of the report, that its text names. */
+  /** Per report (index = report index - 1): the lifetimes, freed by the time of the report, that it is about. */
   readonly victims: readonly (readonly number[])[];
   /** Per lock hold: its stripe, 0-based, among the same actor's holds (nested holds side by side). */
   readonly lockSlots: readonly number[];
@@ -47,7 +47,7 @@ export function viewData(doc: ReplayDoc, patch: PatchText | null): ViewData {
   return {
     patch: patch === null ? null : excerpts(doc, patch),
     touches: doc.trace.map((t) => touched(t.object, doc)),
-    victims: doc.findings.map((f) => victimsOf(f.text, f.step ?? doc.steps + 1, doc)),
+    victims: doc.findings.map((f) => victimsOf(f.involves, f.step ?? doc.steps + 1, doc)),
     lockSlots,
     laneSlots,
   };
@@ -63,27 +63,13 @@ function touched(object: string, doc: ReplayDoc): number[] {
   return out;
 }
 
-/** The lifetimes a report's text names (as a whole word) that were freed at or before the report's step. */
-function victimsOf(text: readonly string[], step: number, doc: ReplayDoc): number[] {
-  const joined = text.join('\n');
+/** The lifetimes of the blocks a report is about (its `involves`) that were freed at or before the report's step. */
+function victimsOf(involves: readonly string[], step: number, doc: ReplayDoc): number[] {
   const out: number[] = [];
   doc.lifetimes.forEach((l, i) => {
-    if (l.freeStep === null || l.freeStep > step) return;
-    const at = wordAt(joined, l.object);
-    if (at) out.push(i);
+    if (l.freeStep !== null && l.freeStep <= step && involves.includes(l.object)) out.push(i);
   });
   return out;
-}
-
-/** Whether `word` occurs in `text` not as part of a longer name (`cgroup#3` is not in `cgroup#30`). */
-function wordAt(text: string, word: string): boolean {
-  const name = /[\w#]/;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = at === 0 ? '' : text[at - 1]!;
-    const after = text[at + word.length] ?? '';
-    if (!name.test(before) && !name.test(after)) return true;
-  }
-  return false;
 }
 
 /** The patch lines within PATCH_CONTEXT of every line a step (or a blocked actor) claims. */
