@@ -205,7 +205,7 @@ export class Kernel {
 
   /** The modelled call chain at this point as a call trace, innermost first, each function at its source line (tracing only). */
   stack(): string[] {
-    if (!this.host.tracing) return [];
+    if (!this.tracing) return [];
     return this.callSites.trace(this.host.current.id, modelFrames(), null);
   }
 

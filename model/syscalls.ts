@@ -13,7 +13,7 @@ import { fput } from './fs/file.js';
 import type { Kernel, KGen } from './kernel.js';
 import { mem_cgroup_from_cont, res_counter_add } from './memcg/memcontrol.js';
 import { __mem_cgroup_threshold } from './memcg/thresholdCheck.js';
-import { at } from './site.js';
+import { at, type Site } from './site.js';
 import type { task_struct } from './task.js';
 
 /*
@@ -22,6 +22,12 @@ import type { task_struct } from './task.js';
  */
 
 const L = at('arch/x86/kernel/entry_64.S', 'system_call');
+
+/** Whether a step is a system call's entry (its operation is the call as userspace made it: `close(3)`). */
+export function isSystemCallEntry(site: Site | null): boolean {
+  // By value: a replay document read back from JSON holds copies of the sites.
+  return site !== null && site.fn === L.fn && site.file === L.file;
+}
 
 function* enter(k: Kernel, task: task_struct, what: string): KGen {
   k.cpu.task = task;

@@ -1,3 +1,4 @@
+import { isSystemCallEntry } from '../model/syscalls.js';
 import { shortSite } from '../sim/site.js';
 import type { DocFinding, DocStep, ReplayDoc } from './replayDoc.js';
 
@@ -48,7 +49,7 @@ export function raceDiagram(doc: ReplayDoc, finding: DocFinding): string[] {
 function stepLines(r: DocStep, f: DocFinding): string[] {
   const what = `${r.op}${r.object !== '' && !r.op.includes(r.object) ? ` ${r.object}` : ''}`;
   // A system call's entry is the call itself, as userspace made it (`close(3)`).
-  const lines = r.site !== null && r.site.fn !== 'system_call' ? [shortSite(r.site), `  ${what}`] : [what];
+  const lines = r.site !== null && !isSystemCallEntry(r.site) ? [shortSite(r.site), `  ${what}`] : [what];
   if (f.step === r.step) lines.push(`  >>> ${f.title}`);
   return lines;
 }

@@ -1,3 +1,4 @@
+import { isSystemCallEntry } from '../../model/syscalls.js';
 import type { Outcome } from '../../sim/execution.js';
 import { actorLetter } from '../../sim/actor.js';
 import { shortSite } from '../../sim/site.js';
@@ -16,7 +17,7 @@ function fit(s: string, width: number): string {
 }
 
 /** Syscall entries mark what userspace asked for; everything else is the kernel's work for it. */
-const isSyscall = (t: TraceStep): boolean => t.site?.fn === 'system_call';
+const isSyscall = (t: TraceStep): boolean => isSystemCallEntry(t.site);
 
 /**
  * The interleaved trace as columns, one per actor, one row per step, in the style of the two-column race
