@@ -66,6 +66,7 @@ export function missingFromVariant(v: unknown): string[] {
   const missing: string[] = [];
   for (const k of ['name', 'title', 'source']) if (typeof o[k] !== 'string') missing.push(`${k} (a string)`);
   for (const k of ['subsystems', 'core_files']) if (!Array.isArray(o[k])) missing.push(`${k} (an array)`);
+  if (typeof o['facts'] !== 'object' || o['facts'] === null) missing.push('facts (the kernel facts of its era)');
   for (const k of FUNCTIONS) if (typeof o[k] !== 'function') missing.push(`${k} (a function)`);
   if (o['cgroup_rmdir_events'] !== undefined && typeof o['cgroup_rmdir_events'] !== 'function') missing.push('cgroup_rmdir_events (a function, when present)');
   return missing;

@@ -22,6 +22,7 @@ export function programFor(variant: Variant, scenario: Scenario, checkers: reado
     const ctx: CheckContext = {
       host,
       run,
+      facts: k.facts,
       cpuOf: (a: Actor) => a.local as Cpu,
       report: (r) => host.report({ ...r, details: host.tracing ? r.details() : [], step: -1, actor: '' }),
       oops: (r) => {

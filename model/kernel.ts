@@ -8,6 +8,8 @@ import type { Site } from './site.js';
 import { CallSites, type ModelFrame } from './callSites.js';
 import type { Variant } from './variant.js';
 import type { KernelStatics } from './statics.js';
+import type { KernelFacts } from './facts.js';
+import { list_poison, type ListPoison } from './list.js';
 
 /**
  * Where the model's modules live: stack frames from there are the modelled kernel's. Both the compiled
@@ -65,6 +67,10 @@ export interface FaultSpec {
 export class Kernel {
   /** The variant under test: the functions that differ between versions of the code. */
   readonly v: Variant;
+  /** The facts of the variant's kernel (its debug options, poison values, struct layouts). */
+  readonly facts: KernelFacts;
+  /** What list_del() leaves in a deleted entry, in this kernel. */
+  readonly poison: ListPoison;
   /** Static kernel objects (the system workqueue, cgroup_mutex, the root cgroup). Set by boot(). */
   s!: KernelStatics;
   private readonly counters = new Map<string, number>();
@@ -84,6 +90,8 @@ export class Kernel {
     public faults: readonly FaultSpec[] = [],
   ) {
     this.v = variant;
+    this.facts = variant.facts;
+    this.poison = list_poison(variant.facts.list_poison);
     this.tracing = host.tracing;
   }
 
@@ -113,10 +121,13 @@ export class Kernel {
     this.cpu.since_schedule = 0;
   }
 
-  /** Dereferences `p` for reading: NULL and ERR_PTR fault, freed memory is reported. Returns the object. */
-  rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
+  /**
+   * Dereferences `p` for reading: NULL and ERR_PTR fault, freed memory is reported. Returns the object. `what` is
+   * the C type when `p` may be NULL, and `field` the member the C code reaches through it (the fault's offset).
+   */
+  rd<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = '', field = ''): T {
     if (this.tracing) this.noteSite(site, false);
-    if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
+    if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what, field);
     this.probes.access(p.mem, false, site, what || p.name);
     const fp = this.host.footprint;
     if (fp !== null) {
@@ -128,16 +139,16 @@ export class Kernel {
   }
 
   /** Dereferences a pointer to static memory (a cftype) or one whose object is checked elsewhere: NULL and ERR_PTR fault. */
-  ptr<T>(p: Ptr<T>, site: Site, what = ''): T {
+  ptr<T>(p: Ptr<T>, site: Site, what = '', field = ''): T {
     if (this.tracing) this.noteSite(site, false);
-    if (p === null || p instanceof ErrPtr) this.probes.badPointer(p as ErrPtr | null, site, what);
+    if (p === null || p instanceof ErrPtr) this.probes.badPointer(p as ErrPtr | null, site, what, field);
     return p as T;
   }
 
   /** Dereferences `p` for writing. */
-  wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = ''): T {
+  wr<T extends KObject>(p: Ptr<T> | Poison, site: Site, what = '', field = ''): T {
     if (this.tracing) this.noteSite(site, false);
-    if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what);
+    if (p === null || p instanceof ErrPtr || p instanceof Poison) this.probes.badPointer(p, site, what, field);
     this.probes.access(p.mem, true, site, what || p.name);
     const fp = this.host.footprint;
     if (fp !== null) {

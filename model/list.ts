@@ -3,9 +3,15 @@ import { KObject, type Allocation } from './memory.js';
 import { Poison, type ListNode } from './probes.js';
 import type { Site } from './site.js';
 
-/** What list_del() leaves in a deleted entry's pointers (include/linux/poison.h, x86-64 values). */
-export const LIST_POISON1 = new Poison('LIST_POISON1', 'dead000000000100');
-export const LIST_POISON2 = new Poison('LIST_POISON2', 'dead000000000200');
+/** What list_del() leaves in a deleted entry's pointers: the era's include/linux/poison.h values (KernelFacts). */
+export interface ListPoison {
+  readonly LIST_POISON1: Poison;
+  readonly LIST_POISON2: Poison;
+}
+
+export function list_poison(values: { readonly LIST_POISON1: string; readonly LIST_POISON2: string }): ListPoison {
+  return { LIST_POISON1: new Poison('LIST_POISON1', values.LIST_POISON1), LIST_POISON2: new Poison('LIST_POISON2', values.LIST_POISON2) };
+}
 
 /**
  * struct list_head, embedded in the struct that owns it (`container`, for container_of). Its memory is the
@@ -41,10 +47,10 @@ function node(k: Kernel, p: list_head | Poison | null, site: Site, write: boolea
   return write ? k.wr(p, site, 'list_head') : k.rd(p, site, 'list_head');
 }
 
-/** __list_add(): DEBUG_LIST validates first; from 4.8 it refuses a corrupt insertion. */
+/** __list_add(): DEBUG_LIST validates first, and may refuse a corrupt insertion. */
 function __list_add(k: Kernel, entry: list_head, prev: list_head, next: list_head, site: Site): void {
   k.wr(entry, site);
-  if (!k.probes.listAdd(entry, prev, next, site, k.v.list_debug ?? '2.6.33')) return;
+  if (!k.probes.listAdd(entry, prev, next, site)) return;
   node(k, next, site, true).prev = entry;
   entry.next = next;
   entry.prev = prev;
@@ -63,10 +69,10 @@ export function* list_add_tail(k: Kernel, entry: list_head, head: list_head, sit
   __list_add(k, entry, node(k, h.prev, site, false), h, site);
 }
 
-/** Unlinks `entry`, unless DEBUG_LIST refuses it as corrupt (from 2.6.37: it was reported, nothing changes). */
+/** Unlinks `entry`, unless DEBUG_LIST refuses it as corrupt (it was reported, nothing changes). */
 function __list_del_entry(k: Kernel, entry: list_head, site: Site): void {
   const e = k.wr(entry, site);
-  if (!k.probes.listDel(e, site, k.v.list_debug ?? '2.6.33')) return;
+  if (!k.probes.listDel(e, site)) return;
   const next = node(k, e.next, site, true);
   const prev = node(k, e.prev, site, true);
   next.prev = prev;
@@ -77,8 +83,8 @@ function __list_del_entry(k: Kernel, entry: list_head, site: Site): void {
 export function* list_del(k: Kernel, entry: list_head, site: Site): KGen {
   yield k.op('list_del', entry, site);
   __list_del_entry(k, entry, site);
-  entry.next = LIST_POISON1;
-  entry.prev = LIST_POISON2;
+  entry.next = k.poison.LIST_POISON1;
+  entry.prev = k.poison.LIST_POISON2;
 }
 
 /** Deletes and re-initialises the entry, so list_empty() on it is true afterwards. */

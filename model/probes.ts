@@ -5,6 +5,7 @@ import type { Cpu } from './context.js';
 import type { LockBase } from './locking/lockTypes.js';
 import type { Allocation, ErrPtr } from './memory.js';
 import type { Site } from './site.js';
+import type { KernelFacts } from './facts.js';
 
 /** Bug kinds cgsim reports (the `kind` of a finding). */
 export type BugKind =
@@ -39,14 +40,6 @@ export interface Counted {
 }
 
 /** A list_head, as DEBUG_LIST looks at it. */
-/**
- * How CONFIG_DEBUG_LIST reacts to a corrupt list operation in a kernel era (lib/list_debug.c):
- * - '2.6.33': list_add and list_del warn and go on; list_del of a deleted entry follows LIST_POISON and faults;
- * - '3.0' (from 2.6.37): list_del checks for the poison too, and any corrupt list_del warns and is skipped;
- * - '4.8': list_add is skipped as well (__list_add_valid).
- */
-export type ListDebugEra = '2.6.33' | '3.0' | '4.8';
-
 export interface ListNode {
   readonly name: string;
   readonly mem: Allocation;
@@ -75,8 +68,8 @@ export interface Checker {
   free?(mem: Allocation, site: Site): void;
   access?(mem: Allocation, write: boolean, site: Site, what: string): void;
   accessBytes?(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void;
-  /** A NULL, ERR_PTR or poison dereference: the checker must throw (it is an oops). */
-  badPointer?(p: null | ErrPtr | Poison, site: Site, what: string): void;
+  /** A NULL, ERR_PTR or poison dereference of `what` (a C type) through `field`: the checker must throw (it is an oops). */
+  badPointer?(p: null | ErrPtr | Poison, site: Site, what: string, field: string): void;
 
   /** A CPU takes a lock (lockdep validates here); `cpu.held` does not contain it yet. */
   lockAcquire?(cpu: Cpu, lock: LockBase, site: Site): void;
@@ -86,11 +79,11 @@ export interface Checker {
   refcount?(ref: Counted, before: number, delta: number, site: Site): void;
 
   /**
-   * DEBUG_LIST, as the running kernel's lib/list_debug.c does it (`era`): return false to refuse the operation
-   * (it has been reported).
+   * DEBUG_LIST, as the running kernel's lib/list_debug.c does it (CheckContext.facts): return false to refuse the
+   * operation (it has been reported).
    */
-  listAdd?(node: ListNode, prev: ListNode, next: ListNode, site: Site, era: ListDebugEra): boolean;
-  listDel?(entry: ListNode, site: Site, era: ListDebugEra): boolean;
+  listAdd?(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean;
+  listDel?(entry: ListNode, site: Site): boolean;
 
   /** The soft-lockup watchdog: `cpu` has run `steps` steps without a chance to schedule; it is at `site`. */
   softLockup?(cpu: Cpu, steps: number, site: Site): void;
@@ -118,6 +111,8 @@ export type ApiEvent =
 /** What a checker may ask about the running execution. */
 export interface CheckContext {
   readonly host: SimHost;
+  /** The facts of the running kernel, the same for the whole execution: how its debug options react. */
+  readonly facts: KernelFacts;
   /** Index of this execution within the exploration (0 for a single replay). */
   readonly run: number;
   /** The kernel CPU state of an actor. */
@@ -179,8 +174,8 @@ export class Probes {
     for (const c of this.byteAccesses) c.accessBytes!(mem, offset, size, write, site);
   }
   /** Never returns: a checker throws the oops; without one, the model still cannot go on. */
-  badPointer(p: null | ErrPtr | Poison, site: Site, what: string): never {
-    for (const c of this.badPointers) c.badPointer!(p, site, what);
+  badPointer(p: null | ErrPtr | Poison, site: Site, what: string, field = ''): never {
+    for (const c of this.badPointers) c.badPointer!(p, site, what, field);
     throw new FatalFinding({
       kind: 'null-deref',
       object: what,
@@ -205,14 +200,14 @@ export class Probes {
   refcount(ref: Counted, before: number, delta: number, site: Site): void {
     for (const c of this.refcounts) c.refcount!(ref, before, delta, site);
   }
-  listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site, era: ListDebugEra): boolean {
+  listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean {
     let ok = true;
-    for (const c of this.listAdds) ok = c.listAdd!(node, prev, next, site, era) && ok;
+    for (const c of this.listAdds) ok = c.listAdd!(node, prev, next, site) && ok;
     return ok;
   }
-  listDel(entry: ListNode, site: Site, era: ListDebugEra): boolean {
+  listDel(entry: ListNode, site: Site): boolean {
     let ok = true;
-    for (const c of this.listDels) ok = c.listDel!(entry, site, era) && ok;
+    for (const c of this.listDels) ok = c.listDel!(entry, site) && ok;
     return ok;
   }
   api(event: ApiEvent): void {

@@ -1,7 +1,7 @@
 import type { cftype, cgroup, cgroup_subsys, write_string_t } from './cgroup/cgroup.js';
 import type { file } from './fs/file.js';
 import type { Kernel, KGen } from './kernel.js';
-import type { ListDebugEra } from './probes.js';
+import type { KernelFacts } from './facts.js';
 import type { poll_queue_proc, wait_queue_func_t } from './wait.js';
 import type { work_func_t } from './workqueue.js';
 
@@ -22,8 +22,8 @@ export interface Variant {
   readonly base?: string;
   /** How to name it on the command line, when not by `name` (the path of a user-written module). */
   readonly ref?: string;
-  /** How the era's CONFIG_DEBUG_LIST reacts to a corrupt list operation ('2.6.33' when absent). */
-  readonly list_debug?: ListDebugEra;
+  /** The facts of the kernel this version ran in: its debug options, poison values, oops lines, header contract. */
+  readonly facts: KernelFacts;
 
   /** The era's rmdir of a cgroup directory, called by the vfs with the victim's dentry referenced. */
   readonly cgroup_rmdir: (k: Kernel, cgrp: cgroup) => KGen<number>;

@@ -54,7 +54,7 @@ const L_fput = at('fs/file_table.c', '__fput');
 /** Drops a file reference; the last one runs __fput(): ->release(), the dentry, the file. May sleep then. */
 export function* fput(k: Kernel, f: file | null, site: Site): KGen {
   yield k.op('fput', f, site);
-  if (refcount_dec_and_test(k, k.rd(f, site, 'struct file').f_count, site)) yield* __fput(k, f!);
+  if (refcount_dec_and_test(k, k.rd(f, site, 'file', 'f_count').f_count, site)) yield* __fput(k, f!);
 }
 
 function* __fput(k: Kernel, f: file): KGen {

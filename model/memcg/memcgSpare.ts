@@ -16,10 +16,10 @@ function usage_events(file: string, parse: threshold_parser): { register_event: 
   const { __mem_cgroup_usage_register_event, __mem_cgroup_usage_unregister_event } = spare_thresholds(file, parse);
   return {
     register_event: function* mem_cgroup_usage_register_event(k, cgrp, _cft, eventfd, args, site) {
-      return yield* __mem_cgroup_usage_register_event(k, k.rd(mem_cgroup_from_cont(k, cgrp, L_reg), L_reg, 'mem_cgroup'), eventfd, args, site);
+      return yield* __mem_cgroup_usage_register_event(k, k.rd(mem_cgroup_from_cont(k, cgrp, L_reg), L_reg, 'mem_cgroup', 'thresholds_lock'), eventfd, args, site);
     },
     unregister_event: function* mem_cgroup_usage_unregister_event(k, cgrp, _cft, eventfd, site) {
-      return yield* __mem_cgroup_usage_unregister_event(k, k.rd(mem_cgroup_from_cont(k, cgrp, L_unreg), L_unreg, 'mem_cgroup'), eventfd, site);
+      return yield* __mem_cgroup_usage_unregister_event(k, k.rd(mem_cgroup_from_cont(k, cgrp, L_unreg), L_unreg, 'mem_cgroup', 'thresholds_lock'), eventfd, site);
     },
   };
 }

@@ -70,7 +70,7 @@ export function v5_thresholds(pin_memcg: boolean): { register_event: register_ev
     if (perr !== 0) return perr;
     let ret = 0;
     // &memcg->thresholds_lock: NULL when the cgroup's hierarchy has no memory controller.
-    const memcg = k.rd(css, L_reg, 'mem_cgroup');
+    const memcg = k.rd(css, L_reg, 'mem_cgroup', 'thresholds_lock');
     yield* mutex_lock(k, memcg.thresholds_lock, L_reg);
     const thresholds = k.rd(memcg, L_reg).thresholds;
     const usage = mem_cgroup_usage(k, memcg, L_reg);
@@ -100,7 +100,7 @@ export function v5_thresholds(pin_memcg: boolean): { register_event: register_ev
    */
   function* mem_cgroup_unregister_event(k: Kernel, cgrp: cgroup, cft: cftype, eventfd: eventfd_ctx, site: Site): KGen<number> {
     k.might_sleep(L_unreg, 'mem_cgroup_unregister_event');
-    const memcg: mem_cgroup = k.rd(mem_cgroup_from_cont(k, cgrp, L_unreg), L_unreg, 'mem_cgroup');
+    const memcg: mem_cgroup = k.rd(mem_cgroup_from_cont(k, cgrp, L_unreg), L_unreg, 'mem_cgroup', 'thresholds_lock');
     let ret = 0;
     yield* mutex_lock(k, memcg.thresholds_lock, L_unreg);
     const thresholds = k.rd(memcg, L_unreg).thresholds;

@@ -1,9 +1,11 @@
 import test from 'ava';
 import type { Kernel } from '../../model/kernel.js';
-import { INIT_LIST_HEAD, list_add, list_add_tail, list_del, list_del_init, list_head, LIST_POISON1 } from '../../model/list.js';
+import { INIT_LIST_HEAD, list_add, list_add_tail, list_del, list_del_init, list_head } from '../../model/list.js';
 import { ofKind, site } from '../helpers/checkerKit.js';
 import { runKernel } from '../helpers/kernelHarness.js';
 import { v4 } from '../../model/variants/v4/index.js';
+import { facts_3_x } from '../../model/variants/eras/facts3x.js';
+import { facts_6_x } from '../../model/variants/eras/facts6x.js';
 
 /** A list head and two entries, in static memory (no leak to report). */
 function lists(k: Kernel) {
@@ -13,7 +15,7 @@ function lists(k: Kernel) {
   return { head, a: mk('a'), b: mk('b') };
 }
 
-test('list_del of an entry already deleted follows its poisoned pointers: list corruption, and the CPU stops', (t) => {
+test('list_del of an entry already deleted follows its poisoned pointers (2.6.33): a general protection fault, and the CPU stops', (t) => {
   let after = false;
   const r = runKernel({
     actors: [
@@ -23,7 +25,7 @@ test('list_del of an entry already deleted follows its poisoned pointers: list c
           const { head, a } = lists(k);
           yield* list_add(k, a, head, site('add_it'));
           yield* list_del(k, a, site('del_once', 3));
-          t.is(a.next, LIST_POISON1);
+          t.is(a.next, k.poison.LIST_POISON1);
           yield* list_del(k, a, site('del_twice', 4));
           after = true;
         },
@@ -33,14 +35,15 @@ test('list_del of an entry already deleted follows its poisoned pointers: list c
   const lc = ofKind(r, 'list-corruption');
   t.is(lc.length, 1);
   t.like(lc[0], {
-    title: 'list_del corruption, a->next is LIST_POISON1 (dead000000000100)',
+    title: 'general protection fault: 0000 [#1] SMP',
     site: 'del_twice: list_del corruption of list_node [del_twice (test/checkers.c:4)]',
     object: 'list_node',
     actor: 'cpu0',
     step: 3,
     fatal: true,
   });
-  t.is(lc[0]!.details.at(-1), 'general protection fault, probably for non-canonical address 0xdead000000000100: the CPU stops here');
+  t.is(lc[0]!.details[0], 'cpu0 (step 4) deletes a, which is not on a list: its prev is LIST_POISON2 (dead000000200200), so it was deleted before (del_twice (test/checkers.c:4))');
+  t.regex(lc[0]!.details[1]!, /dereferences a->prev, a non-canonical address: the CPU stops here/);
   t.is(r.outcome.ending, 'fatal');
   t.false(after, 'nothing runs past the fault');
   t.deepEqual(r.kinds, ['list-corruption']);
@@ -129,10 +132,10 @@ test('well-formed adds, deletes, re-adds and repeated list_del_init are no corru
   t.is(order, 'a head');
 });
 
-test('from 2.6.37 a corrupt list_del is reported as a warning and nothing is unlinked', (t) => {
+test('where the check looks for the poison first (2.6.37 on), a corrupt list_del is a warning and nothing is unlinked', (t) => {
   const seen: string[] = [];
   const r = runKernel({
-    variant: { ...v4, list_debug: '3.0' },
+    variant: { ...v4, facts: facts_3_x },
     actors: [
       {
         name: 'cpu0',
@@ -141,24 +144,24 @@ test('from 2.6.37 a corrupt list_del is reported as a warning and nothing is unl
           yield* list_add(k, a, head, site('add_a'));
           yield* list_del(k, a, site('del_once', 3));
           yield* list_del(k, a, site('del_twice', 4));
-          seen.push(a.next === LIST_POISON1 ? 'still poisoned' : 'changed', head.next === head ? 'head empty' : 'head changed');
+          seen.push(a.next === k.poison.LIST_POISON1 ? 'still poisoned' : 'changed', head.next === head ? 'head empty' : 'head changed');
         },
       },
     ],
   });
   const lc = ofKind(r, 'list-corruption');
   t.is(lc.length, 1);
-  t.like(lc[0], { title: 'list_del corruption, a->next is LIST_POISON1 (dead000000000100)', fatal: false });
+  t.like(lc[0], { title: 'list_del corruption, a->next is LIST_POISON1 (dead000000100100)', fatal: false });
   t.regex(lc[0]!.details.join('\n'), /the list_del is skipped/);
   t.deepEqual(seen, ['still poisoned', 'head empty']);
   t.is(r.outcome.ending, 'complete');
 });
 
-test('from 4.8 a corrupt list_add is refused too; before, it warns and goes on', (t) => {
-  for (const [era, expectLinked] of [['3.0', true], ['4.8', false]] as const) {
+test('where list_add is checked for corruption (4.8 on) it is refused; before, it warns and goes on', (t) => {
+  for (const [era, facts, expectLinked] of [['3.x', facts_3_x, true], ['6.x', facts_6_x, false]] as const) {
     let linked = false;
     const r = runKernel({
-      variant: { ...v4, list_debug: era },
+      variant: { ...v4, facts },
       actors: [
         {
           name: 'cpu0',

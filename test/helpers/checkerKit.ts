@@ -11,6 +11,8 @@ import type { SimHost } from '../../sim/execution.js';
 import type { Finding } from '../../sim/finding.js';
 import { encodeSchedule } from '../../sim/schedule.js';
 import { runKernel, type KernelRun } from './kernelHarness.js';
+import type { KernelFacts } from '../../model/facts.js';
+import { v4 } from '../../model/variants/v4/index.js';
 
 /** Sites of the test code: one function per name, so per-function deduplication can be seen. */
 export const site = (fn: string, line = 1) => at('test/checkers.c', fn, line);
@@ -79,6 +81,8 @@ export function runAs(run: number, checkers: readonly Checker[], opts: Omit<Para
 /** A hand-made checking context for feeding API events to a checker: one CPU, a settable step. */
 export class FakeContext implements CheckContext {
   readonly reports: Report[] = [];
+  /** The seed's kernel; a test of another era's behaviour sets its facts. */
+  facts: KernelFacts = v4.facts;
   readonly cpus: Cpu[];
   readonly host: SimHost;
   readonly run = 0;

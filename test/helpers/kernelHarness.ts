@@ -61,6 +61,7 @@ export function runKernel(opts: {
       const ctx: CheckContext = {
         host,
         run: 0,
+        facts: k.facts,
         cpuOf: (a: Actor) => a.local as Cpu,
         report: (r) => host.report({ ...r, details: r.details(), step: -1, actor: '' }),
         oops: (r) => {

@@ -2,6 +2,7 @@ import { cgroup_call_pre_destroy } from '../../cgroup/preDestroy.js';
 import { memcg_2634 } from '../../memcg/memcgV5.js';
 import type { Variant } from '../../variant.js';
 import { v4 } from '../v4/index.js';
+import { events_pin_the_cgroup, facts_2_6_33 } from '../eras/facts2633.js';
 import { cgroup_event_remove } from './eventRemove.js';
 import { cgroup_event_wake } from './eventWake.js';
 import { cgroup_rmdir_events } from './rmdirEvents.js';
@@ -19,6 +20,7 @@ export const v2_6_34: Variant = {
   base: 'v4',
   title: 'as merged for 2.6.34 (its cgroup side unchanged to 3.7; memcg as in 2.6.34): teardown after the directory is gone, dentry pin, fixed fail path',
   source: '../shared/reference/versions.md section 2 (2c verbatim, from a 3.2.13 tree)',
+  facts: { ...facts_2_6_33, unregister_contract: events_pin_the_cgroup },
   subsystems: [memcg_2634],
   cgroup_call_pre_destroy,
   cgroup_rmdir_events,

@@ -2,6 +2,7 @@ import { cgroup_rmdir_3x } from '../../cgroup/rmdir3x.js';
 import { memcg_3x } from '../../memcg/memcgSpare.js';
 import type { Variant } from '../../variant.js';
 import { v2_6_34 } from '../v2_6_34/index.js';
+import { facts_3_x } from '../eras/facts3x.js';
 import { cgroup_event_wake } from './eventWake.js';
 import { cgroup_rmdir_events } from './rmdirEvents.js';
 
@@ -13,7 +14,7 @@ import { cgroup_rmdir_events } from './rmdirEvents.js';
 export const v3_8: Variant = {
   ...v2_6_34,
   name: 'v3.8',
-  list_debug: '3.0',
+  facts: facts_3_x,
   base: 'v2.6.34',
   title: '3.8-rc1 rmdir rework (a reconstruction): splice the events off under the lock, tear down without it',
   source: '../shared/reference/versions.md section 3 [RECON: described, not quoted]',

@@ -6,6 +6,7 @@ import { memcg_v5 } from '../../memcg/memcgV5.js';
 import { cgroup_file_write } from '../../cgroup/fileWrite.js';
 import { cgroup_rmdir } from '../../cgroup/rmdir.js';
 import type { Variant } from '../../variant.js';
+import { facts_2_6_33 } from '../eras/facts2633.js';
 import type { cgroup } from '../../cgroup/cgroup.js';
 import { cgroup_event_remove } from './eventRemove.js';
 import { cgroup_event_ptable_queue_proc, cgroup_event_wake } from './eventWake.js';
@@ -30,6 +31,7 @@ export const v4: Variant = {
   name: 'v4',
   title: 'the patch under review: eventfd-based cgroup notifications, v4 (Dec 2009), with the v5 memcg thresholds',
   source: '../shared/seed/000_14102c98a5940216.txt (kernel/cgroup.c lines as numbered after the patch)',
+  facts: facts_2_6_33,
   subsystems: [memcg_v5],
   cgroup_rmdir,
   cgroup_file_write,

@@ -8,6 +8,7 @@ import { memcg_subsys } from '../../memcg/subsys.js';
 import type { CharPtr } from '../../memory.js';
 import type { Variant } from '../../variant.js';
 import { v3_12 } from '../v3_12/index.js';
+import { facts_6_x } from '../eras/facts6x.js';
 import { memcg_event_remove } from './eventRemove.js';
 import { memcg_event_ptable_queue_proc, memcg_event_wake } from './eventWake.js';
 import { memcg1_css_offline } from './offline.js';
@@ -44,7 +45,7 @@ const memcg_v1 = memcg_subsys({
 export const v6_10: Variant = {
   ...v3_12,
   name: 'v6.10',
-  list_debug: '4.8',
+  facts: facts_6_x,
   base: 'v3.12',
   title: '6.x (before 6.11): memcg owns the events, kernfs drains writes before the css is killed, irq-safe lock',
   source: '../shared/reference/versions.md section 6 (verbatim, torvalds/linux mm/memcontrol-v1.c)',
