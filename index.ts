@@ -4,16 +4,9 @@
  */
 
 // The shipped versions, to derive from.
-export { variants, findVariant } from './model/variants/index.js';
-export { v4 } from './model/variants/v4/index.js';
-export { v2_6_34 } from './model/variants/v2_6_34/index.js';
-export { v3_8 } from './model/variants/v3_8/index.js';
-export { v3_11 } from './model/variants/v3_11/index.js';
-export { v3_12 } from './model/variants/v3_12/index.js';
-export { v6_10 } from './model/variants/v6_10/index.js';
+export * from './model/variants/api.js';
 export type { Variant } from './model/variant.js';
-export { cgroup_event, event_of } from './model/variants/v4/event.js';
-export { mem_cgroup_event, memcg_event_of } from './model/variants/v6_10/event.js';
+export type { KernelFacts, ListDebugRules, UnregisterContract } from './model/facts.js';
 
 // The kernel objects a variant's functions are written with.
 export type { Kernel, KGen } from './model/kernel.js';
@@ -29,7 +22,6 @@ export { INIT_WORK, schedule_work, type work_struct } from './model/workqueue.js
 export { fget } from './model/fs/fdtable.js';
 export { fput, file_permission, MAY_READ, type file } from './model/fs/file.js';
 export { dget, dput } from './model/fs/dcache.js';
-export { css_tryget, css_put } from './model/cgroup/css.js';
 export type { cgroup, cftype, cgroup_subsys } from './model/cgroup/cgroup.js';
 export { IS_ERR, IS_ERR_OR_NULL, PTR_ERR, ERR_PTR, type Ptr, type CharPtr } from './model/memory.js';
 export * from './model/errno.js';

@@ -1,3 +1,4 @@
+import { SEED_VARIANT } from '../model/variants/index.js';
 import { performance } from 'node:perf_hooks';
 import { ExecutionError } from '../sim/execution.js';
 import { ScheduleSyntaxError } from '../sim/schedule.js';
@@ -19,18 +20,18 @@ import { signalWatch } from './signals.js';
 
 const USAGE = [
   'usage: cgsim [list | explore | verify | fuzz | replay | compare | merge] [options]',
-  '  cgsim                      explore the seed patch (v4) over every scenario',
+  `  cgsim                      explore the seed patch (${SEED_VARIANT}) over every scenario`,
   '  cgsim list                 variants and scenarios, one line each',
-  '  cgsim explore [--variant v4|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--format text|json | --json] [--max-steps N] [--stop-at-first-bug] [--out FILE]',
-  '  cgsim verify [--variant v4] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--format text|json | --json] [--out FILE]',
+  `  cgsim explore [--variant ${SEED_VARIANT}|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--format text|json | --json] [--max-steps N] [--stop-at-first-bug] [--out FILE]`,
+  `  cgsim verify [--variant ${SEED_VARIANT}] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--format text|json | --json] [--out FILE]`,
   '               (explore and verify also take --workers N, and --shard i/n to run a share of the scenarios)',
   '               (explore, verify and fuzz: --out FILE writes the report to FILE whole; Ctrl-C stops and reports what was found)',
-  '  cgsim fuzz [--variant v4] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--format text|json | --json] [--out FILE]',
+  `  cgsim fuzz [--variant ${SEED_VARIANT}] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--format text|json | --json] [--out FILE]`,
   '               generated workloads and schedules (fast-check); prints the shrunk counterexample and its replay',
   '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
-  '  cgsim replay --variant v4 --scenario NAME --schedule STRING [--schedule STRING]... [--format text|diagram|json|mermaid] [--report N] [--full]',
+  `  cgsim replay --variant ${SEED_VARIANT} --scenario NAME --schedule STRING [--schedule STRING]... [--format text|diagram|json|mermaid] [--report N] [--full]`,
   '               [--html FILE [--patch PATCH]] [--out FILE]   (text: every report as the kernel prints it; diagram: each report\'s race, CPU by CPU)',
-  '  cgsim replay --variant v4 --scenario NAME --seed S --run N',
+  `  cgsim replay --variant ${SEED_VARIANT} --scenario NAME --seed S --run N`,
   '               (explore, verify, replay and compare take --workload FILE|TEXT instead of --scenario)',
   '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
 ];

@@ -3,7 +3,7 @@ import { formatSite, type Site } from './site.js';
 /** A frame of a JavaScript stack that is a modelled kernel function: its name and where its model code is. */
 export interface ModelFrame {
   readonly fn: string;
-  /** `model/variants/v4/eventRemove.ts:22` when the stack is source-mapped, the compiled file's line otherwise. */
+  /** `model/eventfd.ts:40` when the stack is source-mapped, the compiled file's line otherwise. */
   readonly where: string;
 }
 

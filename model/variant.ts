@@ -1,4 +1,5 @@
-import type { cftype, cgroup, cgroup_subsys, write_string_t } from './cgroup/cgroup.js';
+import type { cftype, cgroup, cgroup_subsys, cgroup_subsys_state, write_string_t } from './cgroup/cgroup.js';
+import type { d_iput_t } from './fs/dcache.js';
 import type { file } from './fs/file.js';
 import type { Kernel, KGen } from './kernel.js';
 import type { KernelFacts } from './facts.js';
@@ -8,7 +9,7 @@ import type { work_func_t } from './workqueue.js';
 /**
  * A version of the code under review: the functions that differ between versions, and the subsystem side of
  * its era. The cgroup core calls these through `k.v`, so a variant derived from another replaces only the
- * functions its patch changes (`{ ...v4, cgroup_event_wake: mine }`).
+ * functions its patch changes (`{ ...base, cgroup_event_wake: mine }`).
  */
 export interface Variant {
   readonly name: string;
@@ -29,12 +30,19 @@ export interface Variant {
   readonly cgroup_rmdir: (k: Kernel, cgrp: cgroup) => KGen<number>;
   /** The era's write path of a control file, from the vfs write to the file's handler. */
   readonly cgroup_file_write: (k: Kernel, f: file, data: Uint8Array) => KGen<number>;
+  /** The era's d_iput of a cgroup directory: what the last reference of a removed cgroup's dentry releases. */
+  readonly cgroup_diput: d_iput_t;
+  /** Where the era's subsystem states hold their cgroup, mkdir's step that makes each state take its hold. */
+  readonly init_css?: (k: Kernel, css: cgroup_subsys_state, cgrp: cgroup) => void;
 
   /** The event fields of init_cgroup_housekeeping(): the list and its lock. */
   readonly init_cgroup_housekeeping: (k: Kernel, cgrp: cgroup) => void;
-  /** cgroup_call_pre_destroy(): runs every subsystem's ->pre_destroy (v4 also tears down events here). */
+  /** cgroup_call_pre_destroy(): runs every subsystem's ->pre_destroy (the seed also tears down events here). */
   readonly cgroup_call_pre_destroy: (k: Kernel, cgrp: cgroup) => KGen<number>;
-  /** Event teardown once the directory is gone (cgroup_rmdir after cgroup_d_remove_dir), where a version has it. */
+  /**
+   * The events' teardown when their cgroup goes, where a version has one: called by its rmdir once the directory
+   * is gone (cgroup_rmdir, cgroup_destroy_locked), or by its subsystem's offline where the subsystem owns the events.
+   */
   readonly cgroup_rmdir_events?: (k: Kernel, cgrp: cgroup) => KGen;
   /** The write handler of cgroup.event_control. */
   readonly cgroup_write_event_control: write_string_t;

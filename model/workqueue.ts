@@ -98,7 +98,7 @@ export function* worker_thread(k: Kernel): KGen {
       k.wr(work, L_run).pending = false;
       if (f !== null) yield* f(k, work);
       k.wr(wq, L_run).running--;
-      // cond_resched() between two works (process_one_work() from 2.6.36): a work that keeps being queued
+      // cond_resched() between two works (as process_one_work() has it): a work that keeps being queued
       // again does not lock the kworker's CPU up by itself.
       k.may_schedule();
       yield* spin_lock_irq(k, wq.lock, L_run);

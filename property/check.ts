@@ -98,7 +98,7 @@ export interface TestContext {
 }
 
 /**
- * An ava implementation: `test('close vs rmdir never corrupts the list', raceFree, { variant: 'v4', ... })`.
+ * An ava implementation: `test('close vs rmdir never corrupts the list', raceFree, { variant: NAME, ... })` (NAME: a shipped version's, as `cgsim list` prints it).
  * Passes, or fails with the bug, the fast-check seed and path, and the replay command.
  */
 export function raceFree(t: TestContext, o: CheckOptions): void {

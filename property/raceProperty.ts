@@ -12,7 +12,7 @@ import { formatSwitches, scheduleArbitrary, type ScheduleOptions } from './sched
 import { formatWorkload } from '../scenarios/workload/text.js';
 
 export interface RaceOptions {
-  /** A shipped version's name (`v4`) or a Variant (a user-written one). */
+  /** A shipped version's name (as `cgsim list` prints it) or a Variant (a user-written one). */
   readonly variant: string | Variant;
   /** The workloads: one fixed workload, an arbitrary of them, or generated ones (the default). */
   readonly workload?: Workload | fc.Arbitrary<Workload>;

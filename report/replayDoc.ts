@@ -17,7 +17,7 @@ export interface DocStep {
   readonly op: string;
   readonly object: string;
   readonly site: Site | null;
-  /** The model's code for the step (`model/variants/v4/eventRemove.ts:22`), when known. */
+  /** The model's code for the step (`model/eventfd.ts:40`), when known. */
   readonly where: string | null;
   /** 1-based indices of the reports made during the step. */
   readonly findings: readonly number[];

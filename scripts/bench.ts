@@ -2,11 +2,11 @@
  * `npm run bench`: how fast cgsim explores, against a floor measured in the same run, written as text and (with
  * --json FILE) as JSON. Sections:
  *
- * 1. Throughput per strategy (random, PCT, DPOR, preemption-bounded) on each concurrent scenario, for v4 and
+ * 1. Throughput per strategy (random, PCT, DPOR, preemption-bounded) on each concurrent scenario, for the seed and
  *    for the cleanest shipped version: executions/s and steps/s, medians of --rounds rounds of up to --runs
  *    executions, and the floor (bare generators taking the same steps per actor on the same engine, no model,
  *    no checks).
- * 2. Time to first bug: each distinct bug of the default v4 exploration, each strategy, median over --seeds
+ * 2. Time to first bug: each distinct bug of the default exploration of the seed, each strategy, median over --seeds
  *    seeds (DPOR once: it does not depend on the seed), at most --cap runs each.
  * 3. Exhaustive verification (`cgsim verify`, unbounded) of every shipped version on each concurrent scenario:
  *    executions, distinct traces, time; the cleanest version up to --verify-cap executions, the others up to
@@ -19,8 +19,7 @@
  */
 import { assertWritable, writeFileAtomic } from '../harness/atomicWrite.js';
 import { exploreVariant } from '../harness/explore.js';
-import { variants } from '../model/variants/index.js';
-import { v4 } from '../model/variants/v4/index.js';
+import { findVariant, SEED_VARIANT, variants } from '../model/variants/index.js';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
 import { benchDoc } from './bench/doc.js';
 import { exhaustive, type Exhaustive } from './bench/exhaustive.js';
@@ -28,6 +27,9 @@ import { firstBug, RACED, type FirstBug } from './bench/firstBug.js';
 import { intArg, median, pad, stringArg } from './bench/stats.js';
 import { MEASURED, throughput, type Throughput } from './bench/throughput.js';
 import { speedup, type Speedup } from './bench/workers.js';
+
+/** The seed patch's variant. */
+const seedVariant = findVariant(SEED_VARIANT)!;
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -61,9 +63,9 @@ async function main(): Promise<void> {
   out(`1. throughput: ${rounds} round(s) of up to ${runs} executions per strategy and scenario`);
   out(`${'variant'.padEnd(7)} ${'scenario'.padEnd(22)} ${'strategy'.padEnd(8)} ${pad('exec/s', 8)} ${pad('steps/s', 9)} ${pad('floor/s', 10)} ${pad('of floor', 8)} ${pad('steps/exec', 10)}`);
   // Warm the JIT first, so the first scenario measured is not the slowest for that reason alone.
-  for (const strategy of MEASURED) throughput(v4, concurrent[0]!, strategy, 1, Math.min(runs, 200));
+  for (const strategy of MEASURED) throughput(seedVariant, concurrent[0]!, strategy, 1, Math.min(runs, 200));
   const speeds: Throughput[] = [];
-  for (const variant of [v4, cleanest]) {
+  for (const variant of [seedVariant, cleanest]) {
     for (const s of concurrent) {
       for (const strategy of MEASURED) {
         const b = throughput(variant, s, strategy, rounds, runs);
@@ -78,15 +80,15 @@ async function main(): Promise<void> {
   }
 
   out('');
-  out(`2. time to first bug on v4: median ms / runs over ${seeds} seeds (dfs: one search), at most ${cap} runs; found/seeds`);
-  const found = exploreVariant({ variant: v4, scenarios, runs: 400, seed: '1' });
+  out(`2. time to first bug on ${seedVariant.name}: median ms / runs over ${seeds} seeds (dfs: one search), at most ${cap} runs; found/seeds`);
+  const found = exploreVariant({ variant: seedVariant, scenarios, runs: 400, seed: '1' });
   const firsts: FirstBug[] = [];
   out(`   ${RACED.map((s) => s.padStart(20)).join('')}  bug [scenario]`);
   for (const bug of found.bugs) {
     const scenario = resolveScenarios(bug.best.scenario)[0]!;
     const cells: string[] = [];
     for (const strategy of RACED) {
-      const f = firstBug(v4, scenario, strategy, bug.key, seeds, cap);
+      const f = firstBug(seedVariant, scenario, strategy, bug.key, seeds, cap);
       firsts.push(f);
       cells.push(pad(f.foundIn === 0 ? 'not found' : `${f.medianMs.toFixed(1)}ms/${f.medianRuns} ${f.foundIn}/${f.seeds}`, 20));
     }
@@ -109,8 +111,8 @@ async function main(): Promise<void> {
   out('');
   out('4. --workers 2 against one thread (2 cores here)');
   const speedups: Speedup[] = [
-    await speedup(`explore v4, every scenario, ${runs} runs`, v4, scenarios, 'explore', rounds, runs),
-    await speedup(`explore v4, every scenario, ${runs * 5} runs`, v4, scenarios, 'explore', 1, runs * 5),
+    await speedup(`explore ${seedVariant.name}, every scenario, ${runs} runs`, seedVariant, scenarios, 'explore', rounds, runs),
+    await speedup(`explore ${seedVariant.name}, every scenario, ${runs * 5} runs`, seedVariant, scenarios, 'explore', 1, runs * 5),
     await speedup(`verify ${cleanest.name}, every concurrent scenario`, cleanest, quick ? concurrent.slice(0, 3) : concurrent, 'verify', 1, 0),
   ];
   for (const s of speedups) out(`   ${s.job.padEnd(44)} ${s.oneThreadSeconds.toFixed(1)} s -> ${s.twoWorkersSeconds.toFixed(1)} s  (x${s.speedup.toFixed(2)})`);

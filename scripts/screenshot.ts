@@ -1,6 +1,7 @@
+import { SEED_VARIANT } from '../model/variants/index.js';
 /**
  * `npm run screenshot -- [OUT.png] [--patch FILE] [--step N]`: the README's picture of the trace viewer. Replays the
- * v4 use-after-free (close-vs-rmdir, s1:a65c34d5) through the real CLI into a temporary page, opens it in
+ * seed patch's use-after-free (close-vs-rmdir, s1:a65c34d5) through the real CLI into a temporary page, opens it in
  * Chromium (/usr/bin/chromium, or $CHROMIUM) at 1400x900, selects a step and saves the screenshot (default
  * docs/viewer.png). The patch defaults to the seed patch next to the project, when it is there; the project never
  * holds a copy of it.
@@ -33,7 +34,7 @@ if (!existsSync(executablePath)) {
 const dir = mkdtempSync(join(tmpdir(), 'cgsim-shot-'));
 try {
   const html = join(dir, 'viewer.html');
-  const argvCli = ['replay', '--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c34d5', '--html', html, ...(patch !== undefined ? ['--patch', patch] : [])];
+  const argvCli = ['replay', '--variant', SEED_VARIANT, '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c34d5', '--html', html, ...(patch !== undefined ? ['--patch', patch] : [])];
   const code = await main(argvCli, { out: () => {}, err: (l) => process.stderr.write(`${l}\n`), now: () => 0 });
   if (code !== 1) throw new Error(`cgsim replay exited ${code}, expected 1 (a report)`);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });

@@ -1,3 +1,4 @@
+import { SEED_VARIANT } from '../../model/variants/index.js';
 import { resolveVariant, scenarioArg } from '../../harness/resolve.js';
 import { WORKLOAD_PREFIX } from '../../scenarios/workload/scenario.js';
 import { formatWorkload } from '../../scenarios/workload/text.js';
@@ -28,7 +29,7 @@ function seedOption(a: ParsedArgs): number {
 export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', 'v4');
+  const spec = optionValue(a, 'variant', SEED_VARIANT);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const seed = seedOption(a);
   const path = optionValue(a, 'path');

@@ -1,3 +1,4 @@
+import { SEED_VARIANT } from '../../model/variants/index.js';
 import { replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
 import { assertWritable } from '../../harness/atomicWrite.js';
@@ -36,7 +37,7 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   if (patch !== undefined && html === undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
   const patchLines = patch === undefined ? null : readPatch(patch);
-  const variantName = optionValue(a, 'variant', 'v4');
+  const variantName = optionValue(a, 'variant', SEED_VARIANT);
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
   if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');
   const scenario = scenarioFromArgs(a, io.cwd ?? '.');

@@ -1,3 +1,4 @@
+import { SEED_VARIANT } from '../../model/variants/index.js';
 import { resolveVariant } from '../../harness/resolve.js';
 import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import type { ExploreResult } from '../../harness/explore.js';
@@ -26,7 +27,7 @@ export const DEFAULT_MAX_EXECUTIONS = 50_000;
 export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', 'v4');
+  const spec = optionValue(a, 'variant', SEED_VARIANT);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const preemptions = a.options.has('preemptions') ? intOption(a, 'preemptions', 2, 0) : undefined;

@@ -30,7 +30,7 @@ export interface cgroupfs_root {
 export class cgroup extends KObject {
   /** CGRP_REMOVED. */
   removed = false;
-  /** Tasks attached (cgrp->count, as the 2.6.3x rmdir checks it). */
+  /** Tasks attached (cgrp->count, as rmdir checks it). */
   count = 0;
   readonly children: cgroup[] = [];
   parent: cgroup | null = null;
@@ -39,11 +39,11 @@ export class cgroup extends KObject {
   dentry: dentry | null = null;
   readonly subsys: (cgroup_subsys_state | null)[] = [];
   /**
-   * Holders of the struct itself: the directory dentry, plus (3.12 on) each css released through css refs. The
-   * last cgroup_put() frees it.
+   * Holders of the struct itself: the directory dentry, plus each subsystem state that holds its cgroup (where a
+   * version's init_css() says so). The last cgroup_put() frees it.
    */
   refs = 1;
-  /** kernfs (3.14 on): writes in flight on the directory's files, and whether removal deactivated them. */
+  /** Where the filesystem is kernfs: writes in flight on the directory's files, and whether removal deactivated them. */
   kn_active = 0;
   kn_deactivated = false;
   readonly event_list: list_head;
@@ -88,11 +88,6 @@ export interface cgroup_subsys {
   /** Which kernel's version of the subsystem this is. */
   readonly era: string;
   readonly subsys_id: number;
-  /**
-   * Who frees the subsystem's state: ->destroy (`refcnt`, up to 3.11), or the last css reference (`css`, 3.12 on,
-   * where ->destroy runs when the css is released; see model/cgroup/css.ts).
-   */
-  readonly lifetime: 'refcnt' | 'css';
   readonly create: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<cgroup_subsys_state | ErrPtr>;
   readonly pre_destroy?: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<number>;
   readonly destroy: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen;

@@ -6,15 +6,15 @@ import { IS_ERR } from '../memory.js';
 import { at } from '../site.js';
 import { GFP_KERNEL, kfree, kzalloc } from '../slab.js';
 import { cgroup } from './cgroup.js';
-import { cgroup_diput } from './diput.js';
 
 const L = at('kernel/cgroup.c', 'cgroup_create');
 
 /**
  * cgroup_mkdir() → cgroup_create(): allocates the cgroup, runs init_cgroup_housekeeping() (whose event fields
  * the variant initialises), lets every subsystem ->create its state, and creates the directory dentry, which
- * holds the cgroup until rmdir drops the last reference. Process context. [RECON of the 2.6.33 function,
- * reduced to what the notification API depends on.]
+ * holds the cgroup until rmdir drops the last reference; where a version's states hold their cgroup, its
+ * init_css() takes each hold. Process context. [RECON of the seed's kernel's function, reduced to what the
+ * notification API depends on.]
  */
 export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cgroup | number> {
   const path = parent.path.endsWith('/') ? `${parent.path}${name}` : `${parent.path}/${name}`;
@@ -46,8 +46,8 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
       return css.err;
     }
     cgrp.subsys[ss.subsys_id] = css;
-    // A css released by references (3.12 on) holds the cgroup until it goes.
-    if (ss.lifetime === 'css') cgrp.refs++;
+    // Where the version's states hold their cgroup, each takes its hold here.
+    k.v.init_css?.(k, css, cgrp);
   }
   const d = yield* kzalloc(k, 'dentry', 192, GFP_KERNEL, L, (mem) => new dentry(mem, path));
   if (d === null) {
@@ -58,7 +58,7 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
   }
   // The creation reference: dropped when rmdir removes the directory.
   d.d_fsdata = cgrp;
-  d.d_iput = cgroup_diput;
+  d.d_iput = k.v.cgroup_diput;
   cgrp.dentry = d;
   yield k.op('list_add(&cgrp->sibling, &parent->children)', parent, L);
   k.wr(parent, L).children.push(cgrp);

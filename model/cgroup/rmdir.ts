@@ -1,4 +1,4 @@
-import { EBUSY, ENOENT } from '../errno.js';
+import { ENOENT } from '../errno.js';
 import { d_unhash, dget, dput } from '../fs/dcache.js';
 import type { Kernel, KGen } from '../kernel.js';
 import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
@@ -6,7 +6,6 @@ import { at, type Site } from '../site.js';
 import type { cgroup } from './cgroup.js';
 import { cgroup_path_get, split_path } from './lookup.js';
 
-const L = at('kernel/cgroup.c', 'cgroup_rmdir');
 const L_remove_dir = at('kernel/cgroup.c', 'cgroup_d_remove_dir');
 
 /** Tasks attached, or children: rmdir must refuse. */
@@ -33,37 +32,6 @@ export function* cgroup_remove_dir(k: Kernel, cgrp: cgroup, site: Site): KGen {
   yield* d_unhash(k, d, L_remove_dir);
   yield* dput(k, d, L_remove_dir);
   yield* dput(k, d, site);
-}
-
-/**
- * cgroup_rmdir() as of 2.6.33 [RECON, reduced]: refuses a cgroup with tasks or children, calls
- * cgroup_call_pre_destroy() without cgroup_mutex, re-checks under cgroup_mutex (a task may have been attached
- * meanwhile, and then rmdir fails after pre_destroy has run), marks the cgroup removed and removes the
- * directory. The struct goes later, when the directory dentry's last reference does (cgroup_diput).
- * Process context: the vfs holds a reference on the dentry for the whole call.
- */
-export function* cgroup_rmdir(k: Kernel, cgrp: cgroup): KGen<number> {
-  yield* mutex_lock(k, k.s.cgroup_mutex, L);
-  if (cgroup_busy(k, cgrp, L)) {
-    yield* mutex_unlock(k, k.s.cgroup_mutex, L);
-    return -EBUSY;
-  }
-  yield* mutex_unlock(k, k.s.cgroup_mutex, L);
-
-  const ret = yield* k.v.cgroup_call_pre_destroy(k, cgrp);
-  if (ret !== 0) return ret;
-
-  yield* mutex_lock(k, k.s.cgroup_mutex, L);
-  if (cgroup_busy(k, cgrp, L)) {
-    yield* mutex_unlock(k, k.s.cgroup_mutex, L);
-    return -EBUSY;
-  }
-  yield* cgroup_mark_removed(k, cgrp, L);
-  yield* cgroup_remove_dir(k, cgrp, L);
-
-  if (k.v.cgroup_rmdir_events !== undefined) yield* k.v.cgroup_rmdir_events(k, cgrp);
-  yield* mutex_unlock(k, k.s.cgroup_mutex, L);
-  return 0;
 }
 
 const L_sys = at('fs/namei.c', 'do_rmdir');

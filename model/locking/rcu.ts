@@ -4,7 +4,7 @@ import { rcuStateKey, type Kernel, type KGen } from '../kernel.js';
 import type { Site } from '../site.js';
 
 /**
- * RCU as a non-preemptible kernel of the 2.6.3x era has it: a read-side section is atomic (sleeping inside is a
+ * RCU as a non-preemptible kernel has it: a read-side section is atomic (sleeping inside is a
  * bug), and synchronize_rcu() returns once every CPU that was inside a section when it started has left it.
  */
 export function* rcu_read_lock(k: Kernel, site: Site): KGen {

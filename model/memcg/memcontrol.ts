@@ -45,11 +45,11 @@ export class res_counter extends KObject {
 }
 
 /**
- * struct mem_cgroup, as every era modelled has it: the css, the usage counter, the RCU-protected thresholds
- * array (`thresholds`, the primary) with its mutex, and a reference count: in the 2.6.3x eras the mem_cgroup's
- * own (mem_cgroup_get/put), from 3.12 on the css's (css_tryget/css_put; `killed` once rmdir killed it). The
- * never-failing unregister of 2.6.35 on keeps a `spare` array; from 3.14 on the events live here
- * (`event_list`, `event_list_lock`, set up by the era's ->create).
+ * struct mem_cgroup, the fields every modelled version uses some of: the css, the usage counter, the
+ * RCU-protected thresholds array (`thresholds`, the primary) with its mutex, a reference count (the mem_cgroup's
+ * own, mem_cgroup_get/put, or the css's, css_tryget/css_put, with `killed` once rmdir killed it), a `spare` array
+ * where unregister never allocates, and the events where the memcg owns them (`event_list`, `event_list_lock`,
+ * set up by the version's ->create).
  */
 export class mem_cgroup extends KObject implements cgroup_subsys_state {
   readonly res: res_counter;
@@ -61,7 +61,7 @@ export class mem_cgroup extends KObject implements cgroup_subsys_state {
   killed = false;
   event_list: list_head | null = null;
   event_list_lock: spinlock_t | null = null;
-  /** css->destroy_work: the offline queued once the css is killed (3.14 on). */
+  /** css->destroy_work: the offline or the free, queued from the css's lifetime code. */
   readonly destroy_work: work_struct;
 
   constructor(

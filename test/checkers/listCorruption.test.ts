@@ -4,8 +4,8 @@ import { INIT_LIST_HEAD, list_add, list_add_tail, list_del, list_del_init, list_
 import { ofKind, site } from '../helpers/checkerKit.js';
 import { runKernel } from '../helpers/kernelHarness.js';
 import { v4 } from '../../model/variants/v4/index.js';
-import { facts_3_x } from '../../model/variants/eras/facts3x.js';
-import { facts_6_x } from '../../model/variants/eras/facts6x.js';
+import { facts_3_x } from '../../model/variants/eras/core-3.8/facts.js';
+import { facts_6_x } from '../../model/variants/eras/kernfs/facts.js';
 
 /** A list head and two entries, in static memory (no leak to report). */
 function lists(k: Kernel) {

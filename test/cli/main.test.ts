@@ -38,7 +38,7 @@ test('replay of an explored witness prints the trace in columns and the report, 
   t.is(r.code, 1);
   const text = r.out.join('\n');
   t.regex(text, /step\s+write/);
-  t.regex(text, /BUG: kernel NULL pointer dereference/);
+  t.regex(text, /BUG: unable to handle kernel NULL pointer dereference at 0000000000000030/);
   t.regex(text, /cgroup_write_event_control \(kernel\/cgroup\.c:2980\)/);
 });
 

@@ -12,8 +12,9 @@ const HEADERS: Record<string, RegExp> = {
   'out-of-bounds': /^BUG: KASAN: slab-out-of-bounds in [a-z_]\w*$/,
   'lock-order-inversion': /^WARNING: possible circular locking dependency detected$/,
   'irq-lock-inversion': /^WARNING: (SOFTIRQ|HARDIRQ)-safe -> \1-unsafe lock order detected$|^WARNING: inconsistent lock state$|^WARNING: possible irq lock inversion dependency detected$/,
-  'list-corruption': /^list_(add|del) corruption/,
-  'null-deref': /^BUG: kernel NULL pointer dereference, address: 0{16}$|^BUG: unable to handle page fault for address: [0-9a-f]+|^general protection fault, probably for non-canonical address 0x[0-9a-f]+/,
+  // A 2.6.33 list_del of a deleted entry faults in the check before it can warn.
+  'list-corruption': /^list_(add|del) corruption|^general protection fault: 0000 \[#1\] SMP$/,
+  'null-deref': /^BUG: unable to handle kernel NULL pointer dereference at [0-9a-f]{16}$|^BUG: unable to handle kernel paging request at [0-9a-f]{16}$|^general protection fault: 0000 \[#1\] SMP$/,
   leak: /^unreferenced object \S+ \(size \d+\):$/,
   deadlock: /^BUG: spinlock lockup suspected on CPU#\d+, \S+$|^INFO: task \S+ blocked for more than 120 seconds\.$/,
   'kernel-bug': /^kernel BUG at [\w/.]+(:\d+)?!$/,

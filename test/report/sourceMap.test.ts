@@ -9,7 +9,7 @@ test('every step of every v4 witness points at a line of the TypeScript model th
     for (const s of doc.trace) {
       if (s.where === null || seen.has(s.where)) continue;
       seen.add(s.where);
-      const m = /^(model\/[\w/]+\.ts):(\d+)$/.exec(s.where);
+      const m = /^(model\/[\w/.-]+\.ts):(\d+)$/.exec(s.where);
       t.truthy(m, s.where);
       const line = readFileSync(m![1]!, 'utf8').split('\n')[Number(m![2]) - 1] ?? '';
       // The step is declared there (`k.op(...)`, then `yield`), or the line calls the helper that declares it.

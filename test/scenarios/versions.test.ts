@@ -41,7 +41,7 @@ const PINNED: Record<string, string[]> = {
     'kernel-bug | mem_cgroup_unregister_event: BUG_ON(!thresholds)',
     'leak | mem_cgroup_unregister_event allocates mem_cgroup_threshold_ary that is never freed [mem_cgroup_threshold_ary allocated at mem_cgroup_unregister_event (mm/memcontrol.c)]',
     'lock-order-inversion | &cgrp->event_list_lock vs &ctx->wqh (cgroup_event_wake, cgroup_rmdir)',
-    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (kernel/cgroup.c:2958)]',
+    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'null-deref | mem_cgroup_register_event dereferences NULL [mem_cgroup_register_event (mm/memcontrol.c)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
     'use-after-free | eventfd_ctx accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
@@ -52,7 +52,7 @@ const PINNED: Record<string, string[]> = {
     'double-free | cgroup_event freed again at cgroup_event_remove (versions.md:323)',
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'list-corruption | cgroup_rmdir: list_del corruption of cgroup_event [cgroup_rmdir (versions.md:422)]',
-    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (kernel/cgroup.c:2958)]',
+    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'null-deref | mem_cgroup_usage_register_event dereferences NULL [mem_cgroup_usage_register_event (mm/memcontrol.c)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
     'refcount-underflow | cgroup_event_remove: put of dentry.d_count at 0 [cgroup_event_remove (versions.md:324)]',
@@ -75,12 +75,12 @@ const PINNED: Record<string, string[]> = {
   ],
   'v3.11': [
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
-    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (kernel/cgroup.c:2958)]',
+    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
   ],
   'v3.12': [
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
-    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (kernel/cgroup.c:2958)]',
+    'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
   ],
   'v6.10': [

@@ -1,8 +1,8 @@
-import { cgroup_call_pre_destroy } from '../../cgroup/preDestroy.js';
-import { memcg_2634 } from '../../memcg/memcgV5.js';
+import { cgroup_call_pre_destroy } from '../eras/core-2.6.33/preDestroy.js';
+import { memcg_2634 } from '../eras/memcg-v5/index.js';
 import type { Variant } from '../../variant.js';
 import { v4 } from '../v4/index.js';
-import { events_pin_the_cgroup, facts_2_6_33 } from '../eras/facts2633.js';
+import { events_pin_the_cgroup, facts_2_6_33 } from '../eras/core-2.6.33/facts.js';
 import { cgroup_event_remove } from './eventRemove.js';
 import { cgroup_event_wake } from './eventWake.js';
 import { cgroup_rmdir_events } from './rmdirEvents.js';

@@ -16,9 +16,7 @@ import { parse_event_control } from '../common/parse.js';
 import { cgroup_event } from '../v4/event.js';
 import { __file_cft } from '../v4/housekeeping.js';
 
-/** Lines as in the seed (kernel/cgroup.c after the patch). */
-const S = fnSites('kernel/cgroup.c', 'cgroup_write_event_control');
-/** Lines 2.6.34 changed (versions.md 2c, 355-396). */
+/** One label source: versions.md (section 1's v5 text for the lines the seed had, later sections for the lines each version changed). */
 const L = fnSites('versions.md', 'cgroup_write_event_control');
 
 /**
@@ -34,31 +32,31 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
   let ret: number;
   const task = k.cpu.task!;
 
-  const parsed = parse_event_control(k, buffer, { efd: S(2905), efdEnd: S(2906), cfd: S(2910), cfdEnd: S(2911) });
+  const parsed = parse_event_control(k, buffer, { efd: L(138), efdEnd: L(139), cfd: L(143), cfdEnd: L(144) });
   if (parsed === null) return -EINVAL;
   const { efd, cfd } = parsed;
   buffer = parsed.args;
 
-  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, S(2915), (mem) => new cgroup_event(mem));
+  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, L(148), (mem) => new cgroup_event(mem));
   if (event === null) return -ENOMEM;
-  k.wr(event, S(2918)).cgrp = cgrp;
+  k.wr(event, L(148)).cgrp = cgrp;
   INIT_LIST_HEAD(event.list);
   init_poll_funcptr(event.pt, k.v.cgroup_event_ptable_queue_proc);
   init_waitqueue_func_entry(event.wait, k.v.cgroup_event_wake);
   INIT_WORK(event.remove, k.v.cgroup_event_remove);
 
   fail: {
-    efile = yield* eventfd_fget(k, task.files!, efd, S(2924));
+    efile = yield* eventfd_fget(k, task.files!, efd, L(150));
     if (IS_ERR(efile)) {
       ret = PTR_ERR(efile);
       break fail;
     }
-    event.eventfd = yield* eventfd_ctx_fileget(k, efile, S(2930));
+    event.eventfd = yield* eventfd_ctx_fileget(k, efile, L(152));
     if (IS_ERR(event.eventfd)) {
       ret = PTR_ERR(event.eventfd);
       break fail;
     }
-    cfile = yield* fget(k, task.files!, cfd, S(2936));
+    cfile = yield* fget(k, task.files!, cfd, L(154));
     if (cfile === null) {
       ret = -EBADF;
       break fail;
@@ -75,7 +73,7 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
       ret = -EINVAL;
       break fail;
     }
-    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, S(2958));
+    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, L(162));
     if (ret) break fail;
 
     // eventfd's ->poll never reports POLLHUP: dead code, modelled all the same.

@@ -1,6 +1,7 @@
-import { memcg_css } from '../../memcg/memcgSpare.js';
+import { memcg_css } from '../eras/memcg-spare/index.js';
 import type { Variant } from '../../variant.js';
 import { v3_11 } from '../v3_11/index.js';
+import { cgroup_rmdir_312, init_css } from '../eras/core-3.12/css.js';
 import { cgroup_event_remove } from './eventRemove.js';
 import { cgroup_write_event_control } from './writeEventControl.js';
 
@@ -16,6 +17,8 @@ export const v3_12: Variant = {
   title: '3.12: the event pins a css (css_tryget / css_put) instead of the directory dentry',
   source: '../shared/reference/versions.md section 5 (verbatim, comment-stripped 3.12-era tree)',
   subsystems: [memcg_css],
+  cgroup_rmdir: cgroup_rmdir_312,
+  init_css,
   cgroup_write_event_control,
   cgroup_event_remove,
 };

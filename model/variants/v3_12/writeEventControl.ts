@@ -15,16 +15,10 @@ import { parse_event_control } from '../common/parse.js';
 import { cgroup_event } from '../v4/event.js';
 import { __file_cft } from '../v4/housekeeping.js';
 import { __d_cgrp } from '../../cgroup/files.js';
-import { css_put, css_tryget } from '../../cgroup/css.js';
+import { css_put, css_tryget } from '../eras/core-3.12/css.js';
 import { rcu_read_lock, rcu_read_unlock } from '../../locking/rcu.js';
 
-/** Lines as in the seed (kernel/cgroup.c after the patch). */
-const S = fnSites('kernel/cgroup.c', 'cgroup_write_event_control');
-/** Lines as in 2.6.34 (versions.md 2c). */
-const V = fnSites('versions.md', 'cgroup_write_event_control');
-/** Lines as in 3.11 (versions.md section 4). */
-const E = fnSites('versions.md', 'cgroup_write_event_control');
-/** Lines 3.12 changed (versions.md section 5, 543-549). */
+/** One label source: versions.md (section 1's v5 text for the lines the seed had, later sections for the lines each version changed). */
 const L = fnSites('versions.md', 'cgroup_write_event_control');
 
 /**
@@ -41,37 +35,37 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
   let ret: number;
   const task = k.cpu.task!;
 
-  const parsed = parse_event_control(k, buffer, { efd: S(2905), efdEnd: S(2906), cfd: S(2910), cfdEnd: S(2911) });
+  const parsed = parse_event_control(k, buffer, { efd: L(138), efdEnd: L(139), cfd: L(143), cfdEnd: L(144) });
   if (parsed === null) return -EINVAL;
   const { efd, cfd } = parsed;
   buffer = parsed.args;
 
-  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, S(2915), (mem) => new cgroup_event(mem));
+  event = yield* kzalloc(k, 'cgroup_event', 136, GFP_KERNEL, L(148), (mem) => new cgroup_event(mem));
   if (event === null) return -ENOMEM;
-  k.wr(event, S(2918)).cgrp = cgrp;
+  k.wr(event, L(148)).cgrp = cgrp;
   INIT_LIST_HEAD(event.list);
   init_poll_funcptr(event.pt, k.v.cgroup_event_ptable_queue_proc);
   init_waitqueue_func_entry(event.wait, k.v.cgroup_event_wake);
   INIT_WORK(event.remove, k.v.cgroup_event_remove);
 
   fail: {
-    efile = yield* eventfd_fget(k, task.files!, efd, S(2924));
+    efile = yield* eventfd_fget(k, task.files!, efd, L(150));
     if (IS_ERR(efile)) {
       ret = PTR_ERR(efile);
       break fail;
     }
-    event.eventfd = yield* eventfd_ctx_fileget(k, efile, S(2930));
+    event.eventfd = yield* eventfd_ctx_fileget(k, efile, L(152));
     if (IS_ERR(event.eventfd)) {
       ret = PTR_ERR(event.eventfd);
       break fail;
     }
-    cfile = yield* fget(k, task.files!, cfd, S(2936));
+    cfile = yield* fget(k, task.files!, cfd, L(154));
     if (cfile === null) {
       ret = -EBADF;
       break fail;
     }
     // inode_permission() on the control file's inode: the same check as the seed's file_permission().
-    ret = file_permission(k, cfile, MAY_READ, task.uid, E(495));
+    ret = file_permission(k, cfile, MAY_READ, task.uid, L(495));
     if (ret < 0) break fail;
     event.cft = __file_cft(k, cfile);
     if (IS_ERR(event.cft)) {
@@ -91,25 +85,25 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
       ret = -EINVAL;
       break fail;
     }
-    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, S(2958));
+    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, L(162));
     if (ret) break fail;
 
-    yield* k.rd(efile, E(507)).f_op.poll!(k, efile, event.pt);
+    yield* k.rd(efile, L(507)).f_op.poll!(k, efile, event.pt);
 
-    yield* spin_lock(k, cgrp.event_list_lock, E(509));
-    yield* list_add(k, event.list, cgrp.event_list, E(509));
-    yield* spin_unlock(k, cgrp.event_list_lock, E(509));
+    yield* spin_lock(k, cgrp.event_list_lock, L(509));
+    yield* list_add(k, event.list, cgrp.event_list, L(509));
+    yield* spin_unlock(k, cgrp.event_list_lock, L(509));
 
-    yield* fput(k, cfile, V(378));
-    yield* fput(k, efile, V(379));
+    yield* fput(k, cfile, L(378));
+    yield* fput(k, efile, L(379));
     return 0;
   }
 
   // fail: as in 2.6.34, and the css reference goes if it was taken.
   if (event.css !== null) yield* css_put(k, event.css, L(547));
-  if (cfile !== null) yield* fput(k, cfile, V(385));
-  if (event !== null && event.eventfd !== null && !IS_ERR(event.eventfd)) yield* eventfd_ctx_put(k, event.eventfd, V(388));
-  if (!IS_ERR_OR_NULL(efile)) yield* fput(k, efile, V(391));
-  yield* kfree(k, event, V(393));
+  if (cfile !== null) yield* fput(k, cfile, L(385));
+  if (event !== null && event.eventfd !== null && !IS_ERR(event.eventfd)) yield* eventfd_ctx_put(k, event.eventfd, L(388));
+  if (!IS_ERR_OR_NULL(efile)) yield* fput(k, efile, L(391));
+  yield* kfree(k, event, L(393));
   return ret;
 }

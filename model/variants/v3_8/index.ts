@@ -1,8 +1,8 @@
-import { cgroup_rmdir_3x } from '../../cgroup/rmdir3x.js';
-import { memcg_3x } from '../../memcg/memcgSpare.js';
+import { cgroup_rmdir_3x } from '../eras/core-3.8/rmdir.js';
+import { memcg_3x } from '../eras/memcg-spare/index.js';
 import type { Variant } from '../../variant.js';
 import { v2_6_34 } from '../v2_6_34/index.js';
-import { facts_3_x } from '../eras/facts3x.js';
+import { facts_3_x } from '../eras/core-3.8/facts.js';
 import { cgroup_event_wake } from './eventWake.js';
 import { cgroup_rmdir_events } from './rmdirEvents.js';
 

@@ -2,11 +2,12 @@ import type { cftype } from '../../cgroup/cgroup.js';
 import { define_cftype } from '../../cgroup/cftype.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import type { CharPtr } from '../../memory.js';
-import { memcg_v5 } from '../../memcg/memcgV5.js';
-import { cgroup_file_write } from '../../cgroup/fileWrite.js';
-import { cgroup_rmdir } from '../../cgroup/rmdir.js';
+import { memcg_v5 } from '../eras/memcg-v5/index.js';
+import { cgroup_file_write } from '../eras/core-2.6.33/fileWrite.js';
+import { cgroup_rmdir } from '../eras/core-2.6.33/rmdir.js';
+import { cgroup_diput } from '../eras/core-2.6.33/diput.js';
 import type { Variant } from '../../variant.js';
-import { facts_2_6_33 } from '../eras/facts2633.js';
+import { facts_2_6_33 } from '../eras/core-2.6.33/facts.js';
 import type { cgroup } from '../../cgroup/cgroup.js';
 import { cgroup_event_remove } from './eventRemove.js';
 import { cgroup_event_ptable_queue_proc, cgroup_event_wake } from './eventWake.js';
@@ -35,6 +36,7 @@ export const v4: Variant = {
   subsystems: [memcg_v5],
   cgroup_rmdir,
   cgroup_file_write,
+  cgroup_diput,
   init_cgroup_housekeeping,
   cgroup_call_pre_destroy,
   cgroup_write_event_control,

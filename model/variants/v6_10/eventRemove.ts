@@ -1,4 +1,4 @@
-import { css_put } from '../../cgroup/css.js';
+import { css_put } from '../eras/core-3.12/css.js';
 import { eventfd_ctx_put, eventfd_signal } from '../../eventfd.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import { fnSites } from '../../site.js';

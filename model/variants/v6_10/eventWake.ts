@@ -8,7 +8,7 @@ import { schedule_work } from '../../workqueue.js';
 import { memcg_event_of, type mem_cgroup_event } from './event.js';
 
 const W = fnSites('versions.md', 'memcg_event_wake');
-const Q = fnSites('mm/memcontrol-v1.c', 'memcg_event_ptable_queue_proc');
+const Q = fnSites('mm/memcontrol.c', 'memcg_event_ptable_queue_proc');
 
 /**
  * memcg_event_wake() (versions.md section 6, lines 579-597). Gets called on EPOLLHUP when the user closes the

@@ -1,17 +1,20 @@
 import type { cftype, cgroup } from '../../cgroup/cgroup.js';
 import { define_cftype } from '../../cgroup/cftype.js';
-import { cgroup_rmdir_kernfs, kernfs_fop_write } from '../../cgroup/kernfs.js';
+import { cgroup_rmdir_kernfs, kernfs_fop_write } from '../eras/kernfs/kernfs.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import { mem_cgroup_subsys_id } from '../../memcg/memcontrol.js';
-import { usage_v1 } from '../../memcg/memcgSpare.js';
+import { usage_v1 } from '../eras/memcg-spare/index.js';
 import { memcg_subsys } from '../../memcg/subsys.js';
 import type { CharPtr } from '../../memory.js';
 import type { Variant } from '../../variant.js';
 import { v3_12 } from '../v3_12/index.js';
-import { facts_6_x } from '../eras/facts6x.js';
+import { facts_6_x } from '../eras/kernfs/facts.js';
 import { memcg_event_remove } from './eventRemove.js';
 import { memcg_event_ptable_queue_proc, memcg_event_wake } from './eventWake.js';
-import { memcg1_css_offline } from './offline.js';
+import { mem_cgroup_css_offline } from './offline.js';
+import { INIT_LIST_HEAD, list_head } from '../../list.js';
+import { spin_lock_init } from '../../locking/spinlock.js';
+import type { mem_cgroup } from '../../memcg/memcontrol.js';
 import { memcg_write_event_control } from './writeEventControl.js';
 
 /** cgroup.event_control is the memory controller's own file from 3.14 on: only hierarchies with memcg have it. */
@@ -25,14 +28,23 @@ const event_control: cftype = define_cftype({
   },
 });
 
-/** The memory controller of 6.x (memcontrol-v1.c): never-failing thresholds, css references, the events inside. */
-const memcg_v1 = memcg_subsys({
-  era: '6.10 (mm/memcontrol-v1.c)',
+/** mem_cgroup_css_alloc() of 6.x, the lines for the events: the memcg's own list and its lock. */
+function init_event_list(memcg: mem_cgroup): void {
+  memcg.event_list = new list_head(memcg.mem, `${memcg.name}.event_list`, memcg);
+  INIT_LIST_HEAD(memcg.event_list);
+  memcg.event_list_lock = spin_lock_init(memcg.mem, `${memcg.name}.event_list_lock`, '&memcg->event_list_lock');
+}
+
+/**
+ * The memory controller of 6.10 (mm/memcontrol.c): never-failing thresholds, css references, the events inside;
+ * its css offline tears them down through the variant's hook, so a module can replace that part alone.
+ */
+const memcg_6x = memcg_subsys({
+  era: '6.10 (mm/memcontrol.c)',
   ...usage_v1,
-  offline_can_fail: false,
-  lifetime: 'css',
-  events_in_memcg: true,
-  offline_events: memcg1_css_offline,
+  init_state: init_event_list,
+  offline: (k, cgrp) => k.v.cgroup_rmdir_events!(k, cgrp),
+  destroy: function* mem_cgroup_css_free() {},
   extra_files: [event_control],
 });
 
@@ -49,11 +61,11 @@ export const v6_10: Variant = {
   base: 'v3.12',
   title: '6.x (before 6.11): memcg owns the events, kernfs drains writes before the css is killed, irq-safe lock',
   source: '../shared/reference/versions.md section 6 (verbatim, torvalds/linux mm/memcontrol-v1.c)',
-  subsystems: [memcg_v1],
+  subsystems: [memcg_6x],
   core_files: [],
   cgroup_rmdir: cgroup_rmdir_kernfs,
   cgroup_file_write: kernfs_fop_write,
-  cgroup_rmdir_events: undefined,
+  cgroup_rmdir_events: mem_cgroup_css_offline,
   cgroup_write_event_control: memcg_write_event_control,
   cgroup_event_wake: memcg_event_wake,
   cgroup_event_remove: memcg_event_remove,

@@ -1,5 +1,5 @@
 import type { cftype, cgroup } from '../../cgroup/cgroup.js';
-import { css_put, css_tryget } from '../../cgroup/css.js';
+import { css_put, css_tryget } from '../eras/core-3.12/css.js';
 import { __d_cft, __d_cgrp, cgroup_file_operations } from '../../cgroup/files.js';
 import { EBADF, EINVAL, ENOMEM } from '../../errno.js';
 import { eventfd_ctx_fileget, eventfd_ctx_put } from '../../eventfd.js';

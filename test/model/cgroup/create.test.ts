@@ -123,7 +123,6 @@ test('mkdir whose second subsystem fails to create destroys the state the first 
     name: 'failing',
     era: 'test',
     subsys_id: 1,
-    lifetime: 'refcnt',
     create: function* () {
       return ERR_PTR(-12);
     },

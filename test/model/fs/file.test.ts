@@ -49,13 +49,13 @@ test('the last fput drops the dentry the file pins', (t) => {
   t.deepEqual(seen, [1]);
 });
 
-test('fput(NULL) is a fatal null-deref', (t) => {
+test('fput(NULL) is a fatal null-deref at the offset of f_count', (t) => {
   const { outcome, kinds } = runOne(function* (k) {
     yield* fput(k, null, T);
   });
   t.is(outcome.ending, 'fatal');
   t.deepEqual(kinds, ['null-deref']);
-  t.is(outcome.findings[0]!.title, 'BUG: kernel NULL pointer dereference, address: 0000000000000000');
+  t.is(outcome.findings[0]!.title, 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000030');
 });
 
 test('the last fput in softirq context is reported, since __fput may sleep', (t) => {

@@ -1,9 +1,9 @@
 import test from 'ava';
 import type { Kernel, KGen } from '../../../model/kernel.js';
-import { memcg_v5 } from '../../../model/memcg/memcgV5.js';
+import { memcg_v5 } from '../../../model/variants/eras/memcg-v5/index.js';
 import { mem_cgroup_from_cont, res_counter_add } from '../../../model/memcg/memcontrol.js';
 import { __mem_cgroup_threshold } from '../../../model/memcg/thresholdCheck.js';
-import { mem_cgroup_register_event, mem_cgroup_unregister_event } from '../../../model/memcg/thresholdsV5.js';
+import { mem_cgroup_register_event, mem_cgroup_unregister_event } from '../../../model/variants/eras/memcg-v5/thresholds.js';
 import { add_wait_queue, init_waitqueue_func_entry, wait_queue_t } from '../../../model/wait.js';
 import { Userspace } from '../../../scenarios/userspace.js';
 import type { eventfd_ctx } from '../../../model/eventfd.js';

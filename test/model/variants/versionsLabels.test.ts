@@ -11,6 +11,12 @@ const VERSIONS = '../shared/reference/versions.md';
 for (const v of variants) exploreVariant({ variant: v, scenarios, runs: 30, seed: 'labels' });
 const lines = readFileSync(VERSIONS, 'utf8').split('\n');
 
+/**
+ * Functions versions.md quotes under another version's name: 6.10 has the events part of its css offline in
+ * mm/memcontrol.c's mem_cgroup_css_offline(); the text quoted is 6.11's memcg1_css_offline() (memcontrol-v1.c).
+ */
+const QUOTED_AS: Record<string, string> = { mem_cgroup_css_offline: 'memcg1_css_offline' };
+
 /** The function whose definition opens the code block holding `line` (1-based), if the block shows one. */
 function definedAbove(line: number): string | null {
   for (let l = line; l >= 1; l--) {
@@ -32,7 +38,7 @@ test('every step label pointing into versions.md names a line of it inside the f
     const text = lines[s.line - 1]!;
     // A verbatim function: the definition above must be the one named. A quoted fragment or a description
     // (3.8 is described, not quoted) has no definition above; then the section must be about that function.
-    if (above !== null) t.is(above, s.fn, `versions.md:${s.line} is inside ${above}, not ${s.fn}`);
+    if (above !== null) t.is(above, QUOTED_AS[s.fn] ?? s.fn, `versions.md:${s.line} is inside ${above}, not ${s.fn}`);
     else t.true(text.trim().length > 0, `versions.md:${s.line} (${s.fn}) is an empty line`);
   }
 });

@@ -1,8 +1,8 @@
-import { EINVAL } from '../errno.js';
-import type { Kernel } from '../kernel.js';
-import { memparse, read_byte, strcmp } from '../lib/string.js';
-import type { CharPtr } from '../memory.js';
-import { at } from '../site.js';
+import { EINVAL } from '../../../errno.js';
+import type { Kernel } from '../../../kernel.js';
+import { memparse, read_byte, strcmp } from '../../../lib/string.js';
+import type { CharPtr } from '../../../memory.js';
+import { at } from '../../../site.js';
 
 const L = at('mm/page_counter.c', 'page_counter_memparse');
 const PAGE_SIZE = 4096n;

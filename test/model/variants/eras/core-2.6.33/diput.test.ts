@@ -1,11 +1,11 @@
 import test from 'ava';
-import { allCheckers } from '../../../checkers/index.js';
-import { cgroup_diput } from '../../../model/cgroup/diput.js';
-import { cgroup_lookup } from '../../../model/cgroup/lookup.js';
-import { mem_cgroup_subsys_id } from '../../../model/memcg/memcontrol.js';
-import { Userspace } from '../../../scenarios/userspace.js';
-import { runKernel } from '../../helpers/kernelHarness.js';
-import { recorder, T } from '../../helpers/modelFixtures.js';
+import { allCheckers } from '../../../../../checkers/index.js';
+import { cgroup_diput } from '../../../../../model/variants/eras/core-2.6.33/diput.js';
+import { cgroup_lookup } from '../../../../../model/cgroup/lookup.js';
+import { mem_cgroup_subsys_id } from '../../../../../model/memcg/memcontrol.js';
+import { Userspace } from '../../../../../scenarios/userspace.js';
+import { runKernel } from '../../../../helpers/kernelHarness.js';
+import { recorder, T } from '../../../../helpers/modelFixtures.js';
 
 test('the last dput of a removed cgroup directory destroys its subsystems under cgroup_mutex, then frees it', (t) => {
   const spy = recorder();

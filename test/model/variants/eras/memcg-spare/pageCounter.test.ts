@@ -1,7 +1,7 @@
 import test from 'ava';
-import { page_counter_memparse } from '../../../model/memcg/pageCounter.js';
-import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../model/slab.js';
-import { cstr, pause, runOne, T } from '../../helpers/modelFixtures.js';
+import { page_counter_memparse } from '../../../../../model/variants/eras/memcg-spare/pageCounter.js';
+import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../../../model/slab.js';
+import { cstr, pause, runOne, T } from '../../../../helpers/modelFixtures.js';
 
 test('page_counter_memparse: "-1" is no limit; whole-string memparse, rounded down to pages (in bytes here)', (t) => {
   const seen: string[] = [];

@@ -1,13 +1,13 @@
-import { ENOMEM } from '../errno.js';
-import type { eventfd_ctx } from '../eventfd.js';
-import type { Kernel, KGen } from '../kernel.js';
-import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
-import { synchronize_rcu } from '../locking/rcu.js';
-import type { CharPtr } from '../memory.js';
-import { at, type Site } from '../site.js';
-import { GFP_KERNEL, kfree, kmalloc } from '../slab.js';
-import { mem_cgroup_threshold_ary, mem_cgroup_usage, type mem_cgroup, type mem_cgroup_threshold } from './memcontrol.js';
-import { __mem_cgroup_threshold } from './thresholdCheck.js';
+import { ENOMEM } from '../../../errno.js';
+import type { eventfd_ctx } from '../../../eventfd.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
+import { synchronize_rcu } from '../../../locking/rcu.js';
+import type { CharPtr } from '../../../memory.js';
+import { at, type Site } from '../../../site.js';
+import { GFP_KERNEL, kfree, kmalloc } from '../../../slab.js';
+import { mem_cgroup_threshold_ary, mem_cgroup_usage, type mem_cgroup, type mem_cgroup_threshold } from '../../../memcg/memcontrol.js';
+import { __mem_cgroup_threshold } from '../../../memcg/thresholdCheck.js';
 
 /*
  * The thresholds as 2.6.35 rewrote them and 6.x still has them (versions.md 4c, "Never-fail unregister"). [RECON

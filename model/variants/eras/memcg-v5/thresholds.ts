@@ -1,15 +1,15 @@
-import { BUG_ON } from '../bug.js';
-import type { cftype, cgroup, register_event_t, unregister_event_t } from '../cgroup/cgroup.js';
-import { EINVAL, ENOMEM } from '../errno.js';
-import type { eventfd_ctx } from '../eventfd.js';
-import type { Kernel, KGen } from '../kernel.js';
-import { read_byte, ptr_add, simple_strtoull, memparse } from '../lib/string.js';
-import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
-import { synchronize_rcu } from '../locking/rcu.js';
-import type { CharPtr } from '../memory.js';
-import { at, type Site } from '../site.js';
-import { GFP_KERNEL, kfree, kmalloc } from '../slab.js';
-import { __mem_cgroup_threshold } from './thresholdCheck.js';
+import { BUG_ON } from '../../../bug.js';
+import type { cftype, cgroup, register_event_t, unregister_event_t } from '../../../cgroup/cgroup.js';
+import { EINVAL, ENOMEM } from '../../../errno.js';
+import type { eventfd_ctx } from '../../../eventfd.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import { read_byte, ptr_add, simple_strtoull, memparse } from '../../../lib/string.js';
+import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
+import { synchronize_rcu } from '../../../locking/rcu.js';
+import type { CharPtr } from '../../../memory.js';
+import { at, type Site } from '../../../site.js';
+import { GFP_KERNEL, kfree, kmalloc } from '../../../slab.js';
+import { __mem_cgroup_threshold } from '../../../memcg/thresholdCheck.js';
 import {
   mem_cgroup_from_cont,
   mem_cgroup_get,
@@ -18,7 +18,7 @@ import {
   mem_cgroup_usage,
   type mem_cgroup,
   type mem_cgroup_threshold,
-} from './memcontrol.js';
+} from '../../../memcg/memcontrol.js';
 
 /*
  * The memcg side of the contract as the thresholds patch of the same series had it ("[PATCH v5 4/4] memcg:

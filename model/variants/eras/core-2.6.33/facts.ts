@@ -1,4 +1,4 @@
-import type { KernelFacts, UnregisterContract } from '../../facts.js';
+import type { KernelFacts, UnregisterContract } from '../../../facts.js';
 
 /**
  * The kernel the seed patch was written against (the 2.6.33 series) and that 2.6.34 shipped it in.

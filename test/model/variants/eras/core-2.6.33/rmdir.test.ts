@@ -1,11 +1,11 @@
 import test from 'ava';
-import type { cgroup } from '../../../model/cgroup/cgroup.js';
-import { cgroup_lookup } from '../../../model/cgroup/lookup.js';
-import type { Kernel } from '../../../model/kernel.js';
-import { mem_cgroup, mem_cgroup_subsys_id } from '../../../model/memcg/memcontrol.js';
-import { Userspace } from '../../../scenarios/userspace.js';
-import { runKernel } from '../../helpers/kernelHarness.js';
-import { T } from '../../helpers/modelFixtures.js';
+import type { cgroup } from '../../../../../model/cgroup/cgroup.js';
+import { cgroup_lookup } from '../../../../../model/cgroup/lookup.js';
+import type { Kernel } from '../../../../../model/kernel.js';
+import { mem_cgroup, mem_cgroup_subsys_id } from '../../../../../model/memcg/memcontrol.js';
+import { Userspace } from '../../../../../scenarios/userspace.js';
+import { runKernel } from '../../../../helpers/kernelHarness.js';
+import { T } from '../../../../helpers/modelFixtures.js';
 
 /** Which parts of a cgroup are freed: the struct, its memcg, its directory dentry. */
 function freed(c: cgroup): string {

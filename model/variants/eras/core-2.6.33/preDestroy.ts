@@ -1,5 +1,5 @@
-import type { Kernel, KGen } from '../kernel.js';
-import type { cgroup } from './cgroup.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import type { cgroup } from '../../../cgroup/cgroup.js';
 
 /**
  * cgroup_call_pre_destroy() as 2.6.33 has it, and as 2.6.34 returned to it once the events left it: every

@@ -1,11 +1,11 @@
 import test from 'ava';
-import { cgroup_lookup } from '../../../model/cgroup/lookup.js';
-import { memcg_v5 } from '../../../model/memcg/memcgV5.js';
-import { mem_cgroup_subsys_id, type mem_cgroup } from '../../../model/memcg/memcontrol.js';
-import { mem_cgroup_register_event, mem_cgroup_unregister_event } from '../../../model/memcg/thresholdsV5.js';
-import { Userspace } from '../../../scenarios/userspace.js';
-import { runKernel } from '../../helpers/kernelHarness.js';
-import { cstr, pause, T, testEventfd } from '../../helpers/modelFixtures.js';
+import { cgroup_lookup } from '../../../../../model/cgroup/lookup.js';
+import { memcg_v5 } from '../../../../../model/variants/eras/memcg-v5/index.js';
+import { mem_cgroup_subsys_id, type mem_cgroup } from '../../../../../model/memcg/memcontrol.js';
+import { mem_cgroup_register_event, mem_cgroup_unregister_event } from '../../../../../model/variants/eras/memcg-v5/thresholds.js';
+import { Userspace } from '../../../../../scenarios/userspace.js';
+import { runKernel } from '../../../../helpers/kernelHarness.js';
+import { cstr, pause, T, testEventfd } from '../../../../helpers/modelFixtures.js';
 
 test('memory.usage_in_bytes takes event registrations and memory.limit_in_bytes does not', (t) => {
   const files = memcg_v5.files.map((f) => `${f.name} reg=${f.register_event !== undefined} unreg=${f.unregister_event !== undefined} subsys=${f.subsys_id}`);

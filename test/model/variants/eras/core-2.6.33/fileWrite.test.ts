@@ -1,13 +1,13 @@
 import test from 'ava';
-import type { cftype, write_string_t } from '../../../model/cgroup/cgroup.js';
-import { cgroup_file_write } from '../../../model/cgroup/fileWrite.js';
-import { cgroup_file_operations } from '../../../model/cgroup/files.js';
-import { file } from '../../../model/fs/file.js';
-import type { Kernel } from '../../../model/kernel.js';
-import { read_byte } from '../../../model/lib/string.js';
-import { Userspace } from '../../../scenarios/userspace.js';
-import { runKernel } from '../../helpers/kernelHarness.js';
-import { cstring, pause, staticMem, T } from '../../helpers/modelFixtures.js';
+import type { cftype, write_string_t } from '../../../../../model/cgroup/cgroup.js';
+import { cgroup_file_write } from '../../../../../model/variants/eras/core-2.6.33/fileWrite.js';
+import { cgroup_file_operations } from '../../../../../model/cgroup/files.js';
+import { file } from '../../../../../model/fs/file.js';
+import type { Kernel } from '../../../../../model/kernel.js';
+import { read_byte } from '../../../../../model/lib/string.js';
+import { Userspace } from '../../../../../scenarios/userspace.js';
+import { runKernel } from '../../../../helpers/kernelHarness.js';
+import { cstring, pause, staticMem, T } from '../../../../helpers/modelFixtures.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 

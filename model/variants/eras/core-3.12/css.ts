@@ -1,11 +1,12 @@
-import type { Kernel, KGen } from '../kernel.js';
-import { mem_cgroup } from '../memcg/memcontrol.js';
-import { refcount_dec_and_test, refcount_inc } from '../refcount.js';
-import { at, type Site } from '../site.js';
-import { kfree } from '../slab.js';
-import { synchronize_rcu } from '../locking/rcu.js';
-import { INIT_WORK, schedule_work, type work_struct } from '../workqueue.js';
-import type { cgroup, cgroup_subsys_state } from './cgroup.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import { mem_cgroup } from '../../../memcg/memcontrol.js';
+import { refcount_dec_and_test, refcount_inc } from '../../../refcount.js';
+import { at, type Site } from '../../../site.js';
+import { kfree } from '../../../slab.js';
+import { synchronize_rcu } from '../../../locking/rcu.js';
+import { INIT_WORK, schedule_work, type work_struct } from '../../../workqueue.js';
+import type { cgroup, cgroup_subsys_state } from '../../../cgroup/cgroup.js';
+import { cgroup_rmdir_of } from '../core-3.8/rmdir.js';
 
 /*
  * css reference counting as 3.12 on has it [RECON, reduced]: a subsystem state lives while references to it do.
@@ -64,3 +65,15 @@ export function* cgroup_put(k: Kernel, cgrp: cgroup, site: Site): KGen {
   c.refs--;
   if (c.refs === 0) yield* kfree(k, cgrp, L_put);
 }
+
+/** cgroup_create() of 3.12: each css holds the cgroup (the kernel: a reference on its directory's dentry). */
+export function init_css(k: Kernel, css: cgroup_subsys_state, cgrp: cgroup): void {
+  cgrp.refs++;
+}
+
+/** 3.12's rmdir: every state of the cgroup lives by css references, killed first and put once offline. */
+export const cgroup_rmdir_312 = cgroup_rmdir_of({
+  counted: (cgrp) => cgrp.subsys.filter((s): s is cgroup_subsys_state => s !== null && s !== undefined),
+  kill: css_kill,
+  put: css_put,
+});

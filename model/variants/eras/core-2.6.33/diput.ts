@@ -1,11 +1,11 @@
-import { BUG_ON } from '../bug.js';
-import type { dentry } from '../fs/dcache.js';
-import type { Kernel, KGen } from '../kernel.js';
-import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
-import { synchronize_rcu } from '../locking/rcu.js';
-import { at } from '../site.js';
-import type { cgroup } from './cgroup.js';
-import { cgroup_put } from './css.js';
+import { BUG_ON } from '../../../bug.js';
+import type { dentry } from '../../../fs/dcache.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
+import { synchronize_rcu } from '../../../locking/rcu.js';
+import { at } from '../../../site.js';
+import type { cgroup } from '../../../cgroup/cgroup.js';
+import { cgroup_put } from '../core-3.12/css.js';
 
 const L = at('kernel/cgroup.c', 'cgroup_diput');
 
@@ -21,7 +21,7 @@ export function* cgroup_diput(k: Kernel, d: dentry): KGen {
   BUG_ON(k, !k.rd(cgrp, L).removed, L, '!cgroup_is_removed(cgrp)');
   yield* synchronize_rcu(k, L);
   yield* mutex_lock(k, k.s.cgroup_mutex, L);
-  for (const ss of cgrp.root.subsystems) if (ss.lifetime === 'refcnt') yield* ss.destroy(k, ss, cgrp);
+  for (const ss of cgrp.root.subsystems) yield* ss.destroy(k, ss, cgrp);
   yield* mutex_unlock(k, k.s.cgroup_mutex, L);
   yield* cgroup_put(k, cgrp, L);
 }

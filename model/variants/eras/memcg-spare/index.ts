@@ -1,10 +1,11 @@
-import type { register_event_t, unregister_event_t } from '../cgroup/cgroup.js';
-import { mem_cgroup_from_cont } from './memcontrol.js';
+import type { register_event_t, unregister_event_t } from '../../../cgroup/cgroup.js';
+import { mem_cgroup_from_cont } from '../../../memcg/memcontrol.js';
 import { page_counter_memparse } from './pageCounter.js';
-import { memcg_subsys } from './subsys.js';
-import { at } from '../site.js';
-import { spare_thresholds, type threshold_parser } from './thresholdsSpare.js';
-import { res_counter_memparse_write_strategy } from './thresholdsV5.js';
+import { memcg_subsys } from '../../../memcg/subsys.js';
+import { at } from '../../../site.js';
+import { spare_thresholds, type threshold_parser } from './thresholds.js';
+import { res_counter_memparse_write_strategy } from '../memcg-v5/thresholds.js';
+import { mem_cgroup_destroy_put } from '../memcg-v5/index.js';
 
 /**
  * memory.usage_in_bytes' callbacks with the never-failing thresholds, as they are in `file`: the cgroup's
@@ -27,21 +28,20 @@ function usage_events(file: string, parse: threshold_parser): { register_event: 
 /** 2.6.35 to 3.18: mm/memcontrol.c, thresholds parsed by res_counter. */
 const usage_3x = usage_events('mm/memcontrol.c', res_counter_memparse_write_strategy);
 
-/** 6.x: mm/memcontrol-v1.c, thresholds parsed by page_counter (from 3.19), "-1" meaning no limit. */
-export const usage_v1 = usage_events('mm/memcontrol-v1.c', (k, buf) => page_counter_memparse(k, buf, '-1'));
+/** 6.10: mm/memcontrol.c (6.11 moved them to memcontrol-v1.c), thresholds parsed by page_counter (from 3.19), "-1" meaning no limit. */
+export const usage_v1 = usage_events('mm/memcontrol.c', (k, buf) => page_counter_memparse(k, buf, '-1'));
 
 /** 3.8 to 3.11: never-failing thresholds; the mem_cgroup goes at ->destroy (the events pin the directory). */
 export const memcg_3x = memcg_subsys({
   era: '3.8-3.11 (never-failing unregister)',
   ...usage_3x,
-  offline_can_fail: false,
-  lifetime: 'refcnt',
+  destroy: mem_cgroup_destroy_put,
 });
 
 /** 3.12 to 3.13: the same, with the mem_cgroup released by css references (an event holds one). */
 export const memcg_css = memcg_subsys({
   era: '3.12 (css references)',
   ...usage_3x,
-  offline_can_fail: false,
-  lifetime: 'css',
+  // The css references free it (core-3.12/css.ts): ->destroy has nothing of its own to drop.
+  destroy: function* mem_cgroup_destroy() {},
 });

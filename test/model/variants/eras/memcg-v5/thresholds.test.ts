@@ -1,16 +1,16 @@
 import test from 'ava';
-import type { eventfd_ctx } from '../../../model/eventfd.js';
-import type { Kernel, KGen } from '../../../model/kernel.js';
-import { spin_lock, spin_unlock } from '../../../model/locking/spinlock.js';
-import { memcg_v5 } from '../../../model/memcg/memcgV5.js';
-import { mem_cgroup_from_cont, type mem_cgroup } from '../../../model/memcg/memcontrol.js';
+import type { eventfd_ctx } from '../../../../../model/eventfd.js';
+import type { Kernel, KGen } from '../../../../../model/kernel.js';
+import { spin_lock, spin_unlock } from '../../../../../model/locking/spinlock.js';
+import { memcg_v5 } from '../../../../../model/variants/eras/memcg-v5/index.js';
+import { mem_cgroup_from_cont, type mem_cgroup } from '../../../../../model/memcg/memcontrol.js';
 import {
   mem_cgroup_register_event,
   mem_cgroup_unregister_event,
   res_counter_memparse_write_strategy,
-} from '../../../model/memcg/thresholdsV5.js';
-import { runKernel } from '../../helpers/kernelHarness.js';
-import { cstr, pause, runOne, T, testEventfd, testLock } from '../../helpers/modelFixtures.js';
+} from '../../../../../model/variants/eras/memcg-v5/thresholds.js';
+import { runKernel } from '../../../../helpers/kernelHarness.js';
+import { cstr, pause, runOne, T, testEventfd, testLock } from '../../../../helpers/modelFixtures.js';
 
 const usage_in_bytes = memcg_v5.files[0]!;
 

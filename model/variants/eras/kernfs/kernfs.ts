@@ -1,16 +1,16 @@
-import type { Waitable } from '../../sim/actor.js';
-import { EBUSY, EINVAL, ENODEV, ENOMEM } from '../errno.js';
-import type { file } from '../fs/file.js';
-import type { Kernel, KGen } from '../kernel.js';
-import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
-import { at } from '../site.js';
-import { GFP_KERNEL, kfree, kmalloc_buf } from '../slab.js';
-import { INIT_WORK, schedule_work, type work_struct } from '../workqueue.js';
-import type { mem_cgroup } from '../memcg/memcontrol.js';
-import type { cgroup } from './cgroup.js';
-import { css_put } from './css.js';
-import { __d_cft, __d_cgrp } from './files.js';
-import { cgroup_busy, cgroup_mark_removed, cgroup_remove_dir } from './rmdir.js';
+import type { Waitable } from '../../../../sim/actor.js';
+import { EBUSY, EINVAL, ENODEV, ENOMEM } from '../../../errno.js';
+import type { file } from '../../../fs/file.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
+import { at } from '../../../site.js';
+import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../slab.js';
+import { INIT_WORK, schedule_work, type work_struct } from '../../../workqueue.js';
+import type { mem_cgroup } from '../../../memcg/memcontrol.js';
+import type { cgroup } from '../../../cgroup/cgroup.js';
+import { css_put } from '../core-3.12/css.js';
+import { __d_cft, __d_cgrp } from '../../../cgroup/files.js';
+import { cgroup_busy, cgroup_mark_removed, cgroup_remove_dir } from '../../../cgroup/rmdir.js';
 
 /*
  * The cgroup filesystem on kernfs (3.14 on) [RECON, ../shared/reference/versions.md section 10, reduced]: a write
@@ -83,7 +83,7 @@ export function* cgroup_rmdir_kernfs(k: Kernel, cgrp: cgroup): KGen<number> {
   yield k.op('kernfs_drain', cgrp, L_rmdir, drained(cgrp));
   for (const ss of cgrp.root.subsystems) {
     const css = cgrp.subsys[ss.subsys_id] as mem_cgroup | null | undefined;
-    if (ss.lifetime !== 'css' || css === undefined || css === null) continue;
+    if (css === undefined || css === null) continue;
     yield k.op('percpu_ref_kill_and_confirm(css)', css, L_rmdir);
     k.wr(css, L_rmdir).killed = true;
     INIT_WORK(css.destroy_work, css_killed_work_fn);

@@ -1,5 +1,5 @@
-import type { KernelFacts } from '../../facts.js';
-import { events_pin_the_cgroup } from './facts2633.js';
+import type { KernelFacts } from '../../../facts.js';
+import { events_pin_the_cgroup } from '../core-2.6.33/facts.js';
 
 /** 6.x before 6.11. [RECON: from memory of the sources; offsets for x86-64 without lock debugging.] */
 export const facts_6_x: KernelFacts = {

@@ -1,5 +1,5 @@
-import type { KernelFacts } from '../../facts.js';
-import { events_pin_the_cgroup } from './facts2633.js';
+import type { KernelFacts } from '../../../facts.js';
+import { events_pin_the_cgroup } from '../core-2.6.33/facts.js';
 
 /**
  * 3.8 to 3.13. [RECON: from memory of the sources; offsets as in facts2633.ts, for an x86-64 build without NUMA

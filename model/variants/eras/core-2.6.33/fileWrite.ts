@@ -1,10 +1,10 @@
-import { E2BIG, EINVAL, ENODEV, ENOMEM } from '../errno.js';
-import type { file } from '../fs/file.js';
-import type { Kernel, KGen } from '../kernel.js';
-import { strstrip } from '../lib/string.js';
-import { at } from '../site.js';
-import { GFP_KERNEL, kfree, kmalloc_buf } from '../slab.js';
-import { __d_cft, __d_cgrp } from './files.js';
+import { E2BIG, EINVAL, ENODEV, ENOMEM } from '../../../errno.js';
+import type { file } from '../../../fs/file.js';
+import type { Kernel, KGen } from '../../../kernel.js';
+import { strstrip } from '../../../lib/string.js';
+import { at } from '../../../site.js';
+import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../slab.js';
+import { __d_cft, __d_cgrp } from '../../../cgroup/files.js';
 
 const CGROUP_LOCAL_BUFFER_SIZE = 64;
 const L_write = at('kernel/cgroup.c', 'cgroup_file_write');
