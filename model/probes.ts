@@ -101,6 +101,7 @@ export interface Checker {
 export type ApiEvent =
   | { type: 'register_event'; cgrp: object; cft: string; eventfd: object; css: { mem: Allocation } | null; ret: number; site: Site }
   | { type: 'unregister_event'; cgrp: object; cgrpMem: Allocation; cft: string; eventfd: object; css: { mem: Allocation } | null; site: Site; ret: number | null }
+  | { type: 'destroy'; cgrp: object; subsys: string; site: Site }
   | { type: 'eventfd_signal'; ctx: object }
   | { type: 'eventfd_release'; ctx: object }
   | { type: 'write_done'; cgrp: object; file: string; ret: number }

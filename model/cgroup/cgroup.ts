@@ -91,5 +91,7 @@ export interface cgroup_subsys {
   readonly create: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<cgroup_subsys_state | ErrPtr>;
   readonly pre_destroy?: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen<number>;
   readonly destroy: (k: Kernel, ss: cgroup_subsys, cgrp: cgroup) => KGen;
+  /** ->css_free: where states live by references, what the last one's release calls to free the state. */
+  readonly css_free?: (k: Kernel, ss: cgroup_subsys, css: cgroup_subsys_state) => KGen;
   readonly files: readonly cftype[];
 }

@@ -4,7 +4,7 @@ import { EBUSY } from '../errno.js';
 import type { Kernel, KGen } from '../kernel.js';
 import { ERR_PTR, type ErrPtr } from '../memory.js';
 import { at } from '../site.js';
-import { GFP_KERNEL, kzalloc } from '../slab.js';
+import { GFP_KERNEL, kfree, kzalloc } from '../slab.js';
 import { mem_cgroup, mem_cgroup_from_cont, mem_cgroup_subsys_id, mem_cgroup_usage, res_counter_add } from './memcontrol.js';
 
 /** What a version of the memory controller brings to the common skeleton below: its own functions. */
@@ -23,8 +23,8 @@ export interface MemcgEra {
   readonly refuses_offline?: (k: Kernel, cgrp: cgroup) => boolean;
   /** What the offline does before the charge moves (the events' teardown, where the memcg owns them). */
   readonly offline?: (k: Kernel, cgrp: cgroup) => KGen;
-  /** ->destroy: what the cgroup's own hold on the mem_cgroup is, and how it goes. */
-  readonly destroy: (k: Kernel, memcg: mem_cgroup) => KGen;
+  /** ->destroy: the cgroup's own hold on the mem_cgroup goes (absent where css references free it: ->css_free). */
+  readonly destroy?: (k: Kernel, memcg: mem_cgroup) => KGen;
   /** More files of the memory controller (cgroup.event_control, where it is the memcg's). */
   readonly extra_files?: readonly cftype[];
 }
@@ -32,6 +32,7 @@ export interface MemcgEra {
 const L_create = at('mm/memcontrol.c', 'mem_cgroup_create');
 const L_pre = at('mm/memcontrol.c', 'mem_cgroup_pre_destroy');
 const L_destroy = at('mm/memcontrol.c', 'mem_cgroup_destroy');
+const L_free = at('mm/memcontrol.c', 'mem_cgroup_css_free');
 
 /** A memory controller made of `e`'s functions: create, pre_destroy (offline), destroy, and its control files. */
 export function memcg_subsys(e: MemcgEra): cgroup_subsys {
@@ -60,8 +61,17 @@ export function memcg_subsys(e: MemcgEra): cgroup_subsys {
     return 0;
   }
 
+  /** ->destroy, as the core calls it once the cgroup goes; the contract checker hears of the call. */
   function* mem_cgroup_destroy(k: Kernel, ss: cgroup_subsys, cgrp: cgroup): KGen {
-    yield* e.destroy(k, mem_cgroup_from_cont(k, cgrp, L_destroy)!);
+    k.probes.api({ type: 'destroy', cgrp, subsys: ss.name, site: L_destroy });
+    if (e.destroy !== undefined) yield* e.destroy(k, mem_cgroup_from_cont(k, cgrp, L_destroy)!);
+  }
+
+  /** ->css_free, from the release of the last css reference: the state goes; the contract checker hears of it. */
+  function* mem_cgroup_css_free(k: Kernel, ss: cgroup_subsys, css: cgroup_subsys_state): KGen {
+    const memcg = css as mem_cgroup;
+    k.probes.api({ type: 'destroy', cgrp: memcg.cgroup, subsys: ss.name, site: L_free });
+    yield* kfree(k, memcg, L_free);
   }
 
   const usage_in_bytes = define_cftype({
@@ -81,6 +91,7 @@ export function memcg_subsys(e: MemcgEra): cgroup_subsys {
     create: mem_cgroup_create,
     pre_destroy: mem_cgroup_pre_destroy,
     destroy: mem_cgroup_destroy,
+    ...(e.destroy === undefined ? { css_free: mem_cgroup_css_free } : {}),
     files: [usage_in_bytes, limit_in_bytes, ...(e.extra_files ?? [])],
   };
 }

@@ -2,9 +2,10 @@ import test from 'ava';
 import { UnregisterContractChecker } from '../../checkers/unregisterContract.js';
 import { Userspace } from '../../scenarios/userspace.js';
 import { registerEvent } from '../../scenarios/common.js';
-import { FakeContext, ofKind } from '../helpers/checkerKit.js';
+import { FakeContext, ofKind, site } from '../helpers/checkerKit.js';
 import { world } from '../helpers/apiEvents.js';
 import { runKernel } from '../helpers/kernelHarness.js';
+import { v2_6_34 } from '../../model/variants/v2_6_34/index.js';
 
 function checker(ctx = new FakeContext()) {
   const c = new UnregisterContractChecker();
@@ -70,20 +71,52 @@ test('an unregister in atomic context is a violation, even when it matches a reg
   t.is(ctx.reports[0]!.details()[1], 'in_atomic(): 1, irqs_disabled(): 0, softirq context');
 });
 
-test("an unregister after the subsystem's state was freed is a violation; a freed cgroup alone is KASAN's to report", (t) => {
+test("where the header lets unregister_event run after ->destroy() (the seed's), a state freed first is the subsystem's breach", (t) => {
   const { c, ctx } = checker();
   const w = world();
   c.api(w.register());
   c.api(w.register(0, w.efd2));
+  c.api(w.destroy());
   w.cgrpMem.freed = true;
   c.api(w.unregister());
-  t.deepEqual(ctx.titles(), []);
+  t.deepEqual(ctx.titles(), [], "after ->destroy() is allowed there, and a freed cgroup alone is KASAN's to report");
   w.cssMem.freed = true;
-  w.cssMem.freeActor = 'rmdir';
+  w.cssMem.freeActor = 'kworker/0';
   w.cssMem.freeStep = 9;
+  w.cssMem.freeSite = site('mem_cgroup_put');
   c.api(w.unregister(w.efd2));
-  t.deepEqual(ctx.titles(), ["cgsim: contract violation: unregister_event called after the subsystem's state for the cgroup was freed"]);
-  t.is(ctx.reports[0]!.details()[1], 'mem_cgroup#1 was freed by rmdir at step 10');
+  t.deepEqual(ctx.titles(), ['cgsim: contract violation: the subsystem freed its state for the cgroup while an event still needed it']);
+  t.is(ctx.reports[0]!.site, 'the subsystem freed its state for the cgroup before unregister_event [mem_cgroup_put frees, unregister_event from cgroup_event_remove (test/checkers.c:2860)]');
+  t.is(ctx.reports[0]!.details()[1], 'mem_cgroup#1 was freed by kworker/0 at step 10 in mem_cgroup_put (test/checkers.c:1)');
+  t.regex(ctx.reports[0]!.details()[2]!, /it is the subsystem \(mem_cgroup_put\) that broke the contract/);
+});
+
+test('where the core promises that events go before ->destroy() (2.6.34 on), a call after it is the breach of the core', (t) => {
+  const ctx = new FakeContext();
+  ctx.facts = v2_6_34.facts;
+  const { c } = checker(ctx);
+  const w = world();
+  c.api(w.register());
+  c.api(w.register(0, w.efd2));
+  c.api(w.unregister());
+  t.deepEqual(ctx.titles(), []);
+  ctx.step = 6;
+  c.api(w.destroy());
+  c.api(w.unregister(w.efd2));
+  t.deepEqual(ctx.titles(), ['cgsim: contract violation: the core called unregister_event after ->destroy()']);
+  t.is(ctx.reports[0]!.site, 'unregister_event called after ->destroy() [from cgroup_event_remove (test/checkers.c:2860)]');
+  t.regex(ctx.reports[0]!.details().join('\n'), /memory's ->destroy\(\) ran for cgroup#1 in monitor at step 7[\s\S]*it is the core that broke the contract/);
+});
+
+test("where the core promises it, a state freed under a registered event is the core's breach too", (t) => {
+  const ctx = new FakeContext();
+  ctx.facts = v2_6_34.facts;
+  const { c } = checker(ctx);
+  const w = world();
+  c.api(w.register());
+  w.cssMem.freed = true;
+  c.api(w.unregister());
+  t.deepEqual(ctx.titles(), ["cgsim: contract violation: the core called unregister_event after the subsystem's state for the cgroup was freed"]);
 });
 
 test('registrations do not carry over from one run to the next', (t) => {

@@ -13,6 +13,7 @@ export function world() {
   const cft = 'memory.usage_in_bytes';
   const register = (ret = 0, eventfd: object = efd): ApiEvent => ({ type: 'register_event', cgrp, cft, eventfd, css, ret, site: site('cgroup_write_event_control', 2958) });
   const unregister = (eventfd: object = efd): ApiEvent => ({ type: 'unregister_event', cgrp, cgrpMem, cft, eventfd, css, site: site('cgroup_event_remove', 2860), ret: null });
+  const destroy = (): ApiEvent => ({ type: 'destroy', cgrp, subsys: 'memory', site: site('mem_cgroup_destroy') });
   const writeDone = (ret: number, file = 'cgroup.event_control'): ApiEvent => ({ type: 'write_done', cgrp, file, ret });
-  return { cgrp, cgrpMem, cssMem, efd, efd2, cft, register, unregister, writeDone };
+  return { cgrp, cgrpMem, cssMem, efd, efd2, cft, register, unregister, destroy, writeDone };
 }

@@ -15,7 +15,7 @@ const RUNS = 250;
 const PINNED: Record<string, string[]> = {
   'v4': [
     // Found by cgsim fuzz on a generated workload (one eventfd registered twice, then rmdir): scenario rmdir-one-eventfd-twice.
-    'contract-violation | unregister_event called after the subsystem\'s state for the cgroup was freed [from cgroup_event_remove (kernel/cgroup.c:2860)]',
+    'contract-violation | the subsystem freed its state for the cgroup before unregister_event [__mem_cgroup_free frees, unregister_event from cgroup_event_remove (kernel/cgroup.c:2860)]',
     'deadlock | cgroup_call_pre_destroy / cgroup_event_wake',
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'kernel-bug | mem_cgroup_unregister_event: BUG_ON(!thresholds)',
@@ -47,7 +47,7 @@ const PINNED: Record<string, string[]> = {
     'use-after-free | eventfd_ctx accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
   ],
   'v3.8': [
-    'contract-violation | unregister_event called after the subsystem\'s state for the cgroup was freed [from cgroup_event_remove (versions.md:320)]',
+    'contract-violation | unregister_event called after ->destroy() [from cgroup_event_remove (versions.md:320)]',
     'contract-violation | unregister_event called more often than register_event succeeded [from cgroup_event_remove (versions.md:320)]',
     'double-free | cgroup_event freed again at cgroup_event_remove (versions.md:323)',
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',

@@ -1,7 +1,7 @@
 import { memcg_css } from '../eras/memcg-spare/index.js';
 import type { Variant } from '../../variant.js';
 import { v3_11 } from '../v3_11/index.js';
-import { cgroup_rmdir_312, init_css } from '../eras/core-3.12/css.js';
+import { cgroup_diput, cgroup_rmdir_312, init_css } from '../eras/core-3.12/css.js';
 import { cgroup_event_remove } from './eventRemove.js';
 import { cgroup_write_event_control } from './writeEventControl.js';
 
@@ -19,6 +19,7 @@ export const v3_12: Variant = {
   subsystems: [memcg_css],
   cgroup_rmdir: cgroup_rmdir_312,
   init_css,
+  cgroup_diput,
   cgroup_write_event_control,
   cgroup_event_remove,
 };

@@ -44,7 +44,6 @@ const memcg_6x = memcg_subsys({
   ...usage_v1,
   init_state: init_event_list,
   offline: (k, cgrp) => k.v.cgroup_rmdir_events!(k, cgrp),
-  destroy: function* mem_cgroup_css_free() {},
   extra_files: [event_control],
 });
 

@@ -5,7 +5,7 @@ import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
 import { synchronize_rcu } from '../../../locking/rcu.js';
 import { at } from '../../../site.js';
 import type { cgroup } from '../../../cgroup/cgroup.js';
-import { cgroup_put } from '../core-3.12/css.js';
+import { cgroup_put } from '../../../cgroup/put.js';
 
 const L = at('kernel/cgroup.c', 'cgroup_diput');
 

@@ -1,8 +1,11 @@
 import type { Kernel, KGen } from '../../../kernel.js';
-import { mem_cgroup } from '../../../memcg/memcontrol.js';
+import { mem_cgroup, mem_cgroup_subsys_id } from '../../../memcg/memcontrol.js';
+import { cgroup_put } from '../../../cgroup/put.js';
+import { BUG_ON } from '../../../bug.js';
+import type { dentry } from '../../../fs/dcache.js';
+import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
 import { refcount_dec_and_test, refcount_inc } from '../../../refcount.js';
 import { at, type Site } from '../../../site.js';
-import { kfree } from '../../../slab.js';
 import { synchronize_rcu } from '../../../locking/rcu.js';
 import { INIT_WORK, schedule_work, type work_struct } from '../../../workqueue.js';
 import type { cgroup, cgroup_subsys_state } from '../../../cgroup/cgroup.js';
@@ -17,7 +20,7 @@ import { cgroup_rmdir_of } from '../core-3.8/rmdir.js';
 
 const L_free = at('kernel/cgroup.c', 'css_free_work_fn');
 const L_release = at('kernel/cgroup.c', 'css_release');
-const L_put = at('kernel/cgroup.c', 'cgroup_put');
+const L_diput = at('kernel/cgroup.c', 'cgroup_diput');
 
 /** css_tryget() / css_tryget_online(): a reference, unless the css was killed. Within the current step. */
 export function css_tryget(k: Kernel, css: cgroup_subsys_state, site: Site): boolean {
@@ -44,26 +47,37 @@ export function* css_put(k: Kernel, css: cgroup_subsys_state, site: Site): KGen 
   yield* schedule_work(k, m.destroy_work, site);
 }
 
-/** css_free_work_fn(): after a grace period, the state is freed, then the cgroup it kept is let go. */
+/**
+ * css_free_work_fn(): after a grace period, the subsystem frees its state (->css_free), then the cgroup it kept
+ * is let go.
+ */
 function* css_free_work_fn(k: Kernel, work: work_struct): KGen {
   const m = work.mem.obj as mem_cgroup;
   const cgrp = m.cgroup;
   yield* synchronize_rcu(k, L_free);
-  yield* kfree(k, m, L_free);
+  const ss = cgrp.root.subsystems.find((s) => s.subsys_id === mem_cgroup_subsys_id)!;
+  yield* ss.css_free!(k, ss, m);
   yield* cgroup_put(k, cgrp, L_free);
+}
+
+/**
+ * cgroup_diput() where the states live by css references: they are not destroyed here (their last css_put does
+ * it); the dentry's hold on the cgroup goes. Whatever context drops the dentry's last reference; it sleeps.
+ * [RECON, reduced as the 2.6.33 one is.]
+ */
+export function* cgroup_diput(k: Kernel, d: dentry): KGen {
+  const cgrp = d.d_fsdata as cgroup;
+  BUG_ON(k, !k.rd(cgrp, L_diput).removed, L_diput, '!cgroup_is_removed(cgrp)');
+  yield* synchronize_rcu(k, L_diput);
+  yield* mutex_lock(k, k.s.cgroup_mutex, L_diput);
+  yield* mutex_unlock(k, k.s.cgroup_mutex, L_diput);
+  yield* cgroup_put(k, cgrp, L_diput);
 }
 
 /** percpu_ref_kill(): no css_tryget succeeds from now. The base reference goes after the offline. */
 export function* css_kill(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
   yield k.op('percpu_ref_kill(css)', css, site);
   k.wr(css as mem_cgroup, site, 'css').killed = true;
-}
-
-/** Drops one holder of the cgroup struct (in the caller's step); the last one frees it. */
-export function* cgroup_put(k: Kernel, cgrp: cgroup, site: Site): KGen {
-  const c = k.wr(cgrp, site, 'cgroup');
-  c.refs--;
-  if (c.refs === 0) yield* kfree(k, cgrp, L_put);
 }
 
 /** cgroup_create() of 3.12: each css holds the cgroup (the kernel: a reference on its directory's dentry). */

@@ -42,6 +42,5 @@ export const memcg_3x = memcg_subsys({
 export const memcg_css = memcg_subsys({
   era: '3.12 (css references)',
   ...usage_3x,
-  // The css references free it (core-3.12/css.ts): ->destroy has nothing of its own to drop.
-  destroy: function* mem_cgroup_destroy() {},
+  // The css references free it (core-3.12/css.ts, through ->css_free): ->destroy has nothing of its own to drop.
 });
