@@ -1,19 +1,17 @@
 import { cgroup, type cgroup_subsys, type cgroupfs_root } from './cgroup/cgroup.js';
-import { dentry } from './fs/dcache.js';
+import { mount_at_boot } from './cgroup/mount.js';
 import type { Kernel } from './kernel.js';
 import { mutex_init } from './locking/mutex.js';
 import { mem_cgroup } from './memcg/memcontrol.js';
 import { workqueue_struct } from './workqueue.js';
 
-/** A mounted hierarchy: its top cgroup, directory and the subsystems' root states, all static. */
+/** A mounted hierarchy: its top cgroup, its superblock, directory and mount, the subsystems' root states, all static. */
 function mount(k: Kernel, name: string, prefix: string, subsystems: readonly cgroup_subsys[]): cgroupfs_root {
   const top = new cgroup(k.newAllocation('cgroup', 0, 'static', null), `${prefix}/`);
-  const root: cgroupfs_root = { name, subsystems, top_cgroup: top };
+  const root: cgroupfs_root = { name, subsystems, top_cgroup: top, sb: null, mnt: null, number_of_cgroups: 1 };
   top.root = root;
   k.v.init_cgroup_housekeeping(k, top);
-  const d = new dentry(k.newAllocation('dentry', 0, 'static', null), `${prefix}/`);
-  d.d_fsdata = top;
-  top.dentry = d;
+  mount_at_boot(k, root);
   // Only memcg has per-cgroup state in the model.
   for (const ss of subsystems) top.subsys[ss.subsys_id] = new mem_cgroup(k.newAllocation(`root_${ss.name}`, 0, 'static', null), top);
   return root;

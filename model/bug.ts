@@ -20,3 +20,21 @@ export function BUG_ON(k: Kernel, condition: boolean, site: Site, what: string):
     actor: '',
   });
 }
+
+/**
+ * BUG() after the kernel printed why (a check such as the VFS's "still in use"): the printed line is what the
+ * oops begins with, then "kernel BUG at file!". The CPU stops; the execution ends.
+ */
+export function BUG_printk(k: Kernel, site: Site, what: string, printed: string): never {
+  throw new FatalFinding({
+    kind: 'kernel-bug',
+    object: what,
+    site: `${site.fn}: ${what}`,
+    title: printed,
+    details: [`kernel BUG at ${site.file}${site.line > 0 ? `:${site.line}` : ''}!`, `invalid opcode: 0000 [#1] SMP`, `CPU: ${k.host.current.name}`, `RIP: ${formatSite(site)}`, ...(k.host.tracing ? ['Call Trace:', ...k.stack().map((f) => ` ${f}`)] : [])],
+    fatal: true,
+    corrupts: false,
+    step: -1,
+    actor: '',
+  });
+}

@@ -259,7 +259,7 @@ function modelFrames(): ModelFrame[] {
     if (line.includes('Execution.advance')) break;
     const dir = MODEL_DIRS.find((d) => line.includes(d));
     if (dir === undefined ? !userModelSources.some((u) => line.includes(u)) : line.includes(`${dir}probes.`) || line.includes(`${dir}kernel.`) || line.includes(`${dir}callSites.`)) continue;
-    const m = /^\s+at (?:Object\.|Module\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\((?:file:\/\/)?(.*):(\d+):\d+\)$/.exec(line);
+    const m = /^\s+at (?:[A-Za-z_$][\w$]*\.)?([a-z_][a-z0-9_]*) (?:\[as [\w$]+\] )?\((?:file:\/\/)?(.*):(\d+):\d+\)$/.exec(line);
     if (m === null || NOT_FUNCTIONS.has(m[1]!) || frames[frames.length - 1]?.fn === m[1]) continue;
     frames.push({ fn: m[1]!, where: whereOf(m[2]!, m[3]!) });
   }

@@ -1,8 +1,8 @@
 import { cgroup_attach_task } from './cgroup/attach.js';
 import { cgroup_create } from './cgroup/create.js';
+import { cgroup_mount, sys_umount_hierarchy } from './cgroup/mount.js';
 import { __d_cft, __d_cgrp, cgroup_file_operations } from './cgroup/files.js';
-import { cgroup_lookup, cgroup_path_get } from './cgroup/lookup.js';
-import { dput } from './fs/dcache.js';
+import { cgroup_lookup, cgroup_path_get, path_put } from './cgroup/lookup.js';
 import { mutex_lock, mutex_unlock } from './locking/mutex.js';
 import { cgroup_open } from './cgroup/open.js';
 import { vfs_rmdir_cgroup } from './cgroup/rmdir.js';
@@ -79,7 +79,7 @@ export function* sys_mkdir(k: Kernel, task: task_struct, parent: string, name: s
   yield* mutex_lock(k, d.i_mutex, L_mkdir);
   const c = yield* cgroup_create(k, p, name);
   yield* mutex_unlock(k, d.i_mutex, L_mkdir);
-  yield* dput(k, d, L_mkdir);
+  yield* path_put(k, p, L_mkdir);
   return typeof c === 'number' ? c : 0;
 }
 
@@ -100,7 +100,7 @@ export function* sys_attach(k: Kernel, task: task_struct, dir: string): KGen<num
   const cgrp = cgroup_path_get(k, dir, L_attach);
   if (cgrp === null) return -ENOENT;
   const ret = yield* cgroup_attach_task(k, cgrp, task);
-  yield* dput(k, cgrp.dentry!, L_attach);
+  yield* path_put(k, cgrp, L_attach);
   return ret;
 }
 
@@ -119,4 +119,22 @@ export function* sys_touch_memory(k: Kernel, task: task_struct, bytes: number): 
   yield* res_counter_add(k, memcg.res, BigInt(bytes), L_charge);
   yield* __mem_cgroup_threshold(k, memcg);
   return 0;
+}
+
+const L_mount = at('fs/namespace.c', 'sys_mount');
+
+/** umount(2) of the mount point of hierarchy `name` (`memory`, `sched`): -EINVAL when it is not mounted. */
+export function* sys_umount(k: Kernel, task: task_struct, name: string): KGen<number> {
+  yield* enter(k, task, `umount("/cgroup/${name}")`);
+  const root = k.s.roots.find((r) => r.name === name);
+  if (root === undefined) return -EINVAL;
+  return yield* sys_umount_hierarchy(k, root);
+}
+
+/** mount(2) of hierarchy `name` at its mount point again (the same subsystems, the same name). */
+export function* sys_mount(k: Kernel, task: task_struct, name: string): KGen<number> {
+  yield* enter(k, task, `mount("cgroup", "/cgroup/${name}", "cgroup", 0, "${name}")`);
+  const root = k.s.roots.find((r) => r.name === name);
+  if (root === undefined) return -EINVAL;
+  return yield* cgroup_mount(k, root, L_mount);
 }

@@ -1,5 +1,6 @@
 import type { cftype, cgroup, cgroup_subsys, cgroup_subsys_state, write_string_t } from './cgroup/cgroup.js';
-import type { d_iput_t } from './fs/dcache.js';
+import type { d_iput_t, dentry } from './fs/dcache.js';
+import type { kill_sb_t } from './fs/super.js';
 import type { file } from './fs/file.js';
 import type { Kernel, KGen } from './kernel.js';
 import type { KernelFacts } from './facts.js';
@@ -32,6 +33,14 @@ export interface Variant {
   readonly cgroup_file_write: (k: Kernel, f: file, data: Uint8Array) => KGen<number>;
   /** The era's d_iput of a cgroup directory: what the last reference of a removed cgroup's dentry releases. */
   readonly cgroup_diput: d_iput_t;
+  /**
+   * What a new cgroup's directory holds beyond itself in this era, if anything (mkdir, once the dentry exists):
+   * where the cgroup filesystem lives in the dcache, the directory's dentry pins its parent's, and the cgroup an
+   * active reference on the superblock, so an unmount with cgroups left keeps the hierarchy.
+   */
+  readonly cgroup_create_dir?: (k: Kernel, cgrp: cgroup, d: dentry) => void;
+  /** The era's kill_sb of the cgroup filesystem: what the last active reference of a hierarchy's superblock does. */
+  readonly cgroup_kill_sb: kill_sb_t;
   /** Where the era's subsystem states hold their cgroup, mkdir's step that makes each state take its hold. */
   readonly init_css?: (k: Kernel, css: cgroup_subsys_state, cgrp: cgroup) => void;
 

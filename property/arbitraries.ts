@@ -57,6 +57,7 @@ function callArbitrary(cgroups: readonly string[], efds: readonly string[], sche
     e.map((ev): Call => ({ op: 'eventfd', bind: ev })),
     fc.tuple(g, fc.constantFrom(...CONTROL_FILES)).map(([i, f]): Call => ({ op: 'open', bind: `c${letter(i)}`, path: `${cgroups[i]}/${f}`, write: false })),
     fc.tuple(g, fc.constantFrom('c', 'w')).map(([i, k]): Call => ({ op: 'close', fd: `${k}${letter(i)}` })),
+    fc.constant<Call>({ op: 'umount' }),
   ];
   if (o.hostile) {
     const cfds = cgroups.map((_, i) => `c${letter(i)}`);

@@ -6,6 +6,8 @@ import { registerCloseRmdir } from './registerCloseRmdir.js';
 import { registerVsClose } from './registerVsClose.js';
 import { registerVsRmdir } from './registerVsRmdir.js';
 import { rmdirOneEventfdTwice } from './rmdirOneEventfdTwice.js';
+import { rmdirThenUmount } from './rmdirThenUmount.js';
+import { rmdirUmountVsClose } from './rmdirUmountVsClose.js';
 import { rmdirVsAttach } from './rmdirVsAttach.js';
 import type { Scenario } from './scenario.js';
 import { signalVsClose } from './signalVsClose.js';
@@ -29,6 +31,8 @@ export const scenarios: readonly Scenario[] = [
   twoEventfdsVsRmdir,
   chargeVsRmdir,
   rmdirOneEventfdTwice,
+  rmdirThenUmount,
+  rmdirUmountVsClose,
   ...badWrites,
 ];
 

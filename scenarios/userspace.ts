@@ -5,9 +5,15 @@ import { fput } from '../model/fs/file.js';
 import type { Kernel, KGen } from '../model/kernel.js';
 import { IS_ERR } from '../model/memory.js';
 import { at } from '../model/site.js';
-import { sys_attach, sys_close, sys_eventfd2, sys_mkdir, sys_open, sys_rmdir, sys_touch_memory, sys_write } from '../model/syscalls.js';
+import { sys_attach, sys_close, sys_eventfd2, sys_mkdir, sys_mount, sys_open, sys_rmdir, sys_touch_memory, sys_umount, sys_write } from '../model/syscalls.js';
 import { task_struct } from '../model/task.js';
 import { flush_scheduled_work } from '../model/workqueue.js';
+
+/** The hierarchy a path names: `sched:/A` the named one, anything else the memory hierarchy. */
+export function hierarchyOf(path: string): string {
+  const colon = path.indexOf(':');
+  return colon < 0 ? 'memory' : path.slice(0, colon);
+}
 
 /** A userspace thread: a task and the fd table it shares with the other threads of its process. */
 export interface Proc {
@@ -69,6 +75,14 @@ export class Userspace {
 
   *rmdir(p: Proc, path: string): KGen<number> {
     return yield* sys_rmdir(this.k, p.task, path);
+  }
+
+  /**
+   * umount of the hierarchy `path` lives on (`/A`: memory; `sched:/A`: the named one), as an admin does with the
+   * hierarchy's mount point.
+   */
+  *umount(p: Proc, path = '/'): KGen<number> {
+    return yield* sys_umount(this.k, p.task, hierarchyOf(path));
   }
 
   *eventfd(p: Proc): KGen<number> {
@@ -143,6 +157,12 @@ export class Userspace {
         yield* this.close(p, fd);
         yield* flush_scheduled_work(k, L_teardown);
       }
+    }
+    // A hierarchy userspace unmounted is mounted again, as an admin would to clean up.
+    for (const root of k.s.roots) {
+      if (root.mnt !== null) continue;
+      yield* sys_mount(k, this.procs[0]!.task, root.name);
+      yield* flush_scheduled_work(k, L_teardown);
     }
     for (const p of this.procs) {
       if (p.task.cgroup === k.s.root) continue;

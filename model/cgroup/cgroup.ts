@@ -1,5 +1,6 @@
 import type { eventfd_ctx } from '../eventfd.js';
 import type { dentry } from '../fs/dcache.js';
+import type { super_block, vfsmount } from '../fs/super.js';
 import type { inode_mode } from '../fs/file.js';
 import type { Kernel, KGen } from '../kernel.js';
 import { list_head } from '../list.js';
@@ -13,13 +14,19 @@ export interface cgroup_subsys_state extends KObject {
 }
 
 /**
- * struct cgroupfs_root: one mounted hierarchy, its top cgroup and the subsystems bound to it. cgsim mounts two:
- * `memory` (the variant's subsystems) and `sched`, a named hierarchy with none ("none,name=sched").
+ * struct cgroupfs_root: one hierarchy, its top cgroup and the subsystems bound to it, its superblock while it has
+ * one and its mount while it is mounted. cgsim mounts two at boot: `memory` (the variant's subsystems) and
+ * `sched`, a named hierarchy with none ("none,name=sched"). The hierarchy and its top cgroup outlive an unmount
+ * (the kernel frees cgroupfs_root with its superblock and builds a new one at the next mount; the model keeps one).
  */
 export interface cgroupfs_root {
   readonly name: string;
   readonly subsystems: readonly cgroup_subsys[];
   readonly top_cgroup: cgroup;
+  sb: super_block | null;
+  mnt: vfsmount | null;
+  /** Cgroups of the hierarchy, its top one included (what kill_sb checks). */
+  number_of_cgroups: number;
 }
 
 /**

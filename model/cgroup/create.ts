@@ -62,6 +62,8 @@ export function* cgroup_create(k: Kernel, parent: cgroup, name: string): KGen<cg
   cgrp.dentry = d;
   yield k.op('list_add(&cgrp->sibling, &parent->children)', parent, L);
   k.wr(parent, L).children.push(cgrp);
+  cgrp.root.number_of_cgroups++;
+  k.v.cgroup_create_dir?.(k, cgrp, d);
   yield* mutex_unlock(k, k.s.cgroup_mutex, L);
   return cgrp;
 }

@@ -1,5 +1,8 @@
 import type { Kernel } from '../kernel.js';
 import { atomic_inc } from '../refcount.js';
+import { dput } from '../fs/dcache.js';
+import { mntget, mntput } from '../fs/super.js';
+import type { KGen } from '../kernel.js';
 import type { Site } from '../site.js';
 import type { cgroup } from './cgroup.js';
 
@@ -30,6 +33,8 @@ export function split_path(path: string): { parent: string; name: string } {
 export function cgroup_lookup(k: Kernel, path: string, site: Site): cgroup | null {
   const p = parse(k, path);
   if (p === null) return null;
+  // The walk starts where the hierarchy is mounted: once unmounted (umount writes the top), nothing resolves.
+  if (k.rd(p.top, site).root.mnt === null) return null;
   let cur = p.top;
   let at = p.prefix;
   for (const part of p.parts) {
@@ -46,9 +51,18 @@ export function cgroup_lookup(k: Kernel, path: string, site: Site): cgroup | nul
  * the walk (the vfs walk holds a reference on what it returns), so the cgroup cannot go before the caller's
  * dput(). Within the current step; the caller declared it.
  */
-export function cgroup_path_get(k: Kernel, path: string, site: Site): cgroup | null {
+export function cgroup_path_get(k: Kernel, path: string, site: Site, mount = true): cgroup | null {
   const cgrp = cgroup_lookup(k, path, site);
   if (cgrp === null) return null;
   atomic_inc(k, k.rd(cgrp.dentry!, site).d_count, site);
+  // The walk's path holds the mount too (a lookup of a name inside a directory already held does not: `mount`).
+  if (mount) mntget(k, cgrp.root.mnt!, site);
   return cgrp;
+}
+
+/** path_put(): the walk's references go, the dentry's (its own step) and then the mount's. */
+export function* path_put(k: Kernel, cgrp: cgroup, site: Site): KGen {
+  const mnt = cgrp.root.mnt!;
+  yield* dput(k, cgrp.dentry!, site);
+  yield* mntput(k, mnt, site);
 }

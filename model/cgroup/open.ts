@@ -1,5 +1,4 @@
 import { EACCES, ENOENT, ENOMEM } from '../errno.js';
-import { dput } from '../fs/dcache.js';
 import { fd_install } from '../fs/fdtable.js';
 import { file } from '../fs/file.js';
 import type { Kernel, KGen } from '../kernel.js';
@@ -8,7 +7,7 @@ import { GFP_KERNEL, kzalloc } from '../slab.js';
 import type { task_struct } from '../task.js';
 import type { cftype, cgroup } from './cgroup.js';
 import { cgroup_file_operations } from './files.js';
-import { cgroup_path_get } from './lookup.js';
+import { cgroup_path_get, path_put } from './lookup.js';
 
 const L = at('fs/open.c', 'do_filp_open');
 
@@ -31,16 +30,17 @@ export function* cgroup_open(k: Kernel, task: task_struct, dir: string, name: st
   if (cft === undefined) ret = -ENOENT;
   else if (task.uid !== 0 && ((task.uid === cft.mode.uid ? cft.mode.user : cft.mode.other) & mask) !== mask) ret = -EACCES;
   if (ret !== 0 || cft === undefined) {
-    yield* dput(k, d, L);
+    yield* path_put(k, cgrp, L);
     return ret;
   }
   const f = yield* kzalloc(k, 'file', 232, GFP_KERNEL, L, (mem) => new file(mem, cgroup_file_operations, cft.mode, `${cgrp.path}/${name}`));
   if (f === null) {
-    yield* dput(k, d, L);
+    yield* path_put(k, cgrp, L);
     return -ENOMEM;
   }
-  // The walk's reference becomes the file's: the open file pins its directory until the last fput.
+  // The walk's references become the file's: the open file pins its directory and the mount until the last fput.
   f.f_fsdata = { cgrp, cft };
   f.pinned_dentry = d;
+  f.f_vfsmnt = cgrp.root.mnt;
   return yield* fd_install(k, task.files!, f);
 }

@@ -4,7 +4,7 @@ import type { Kernel, KGen } from '../kernel.js';
 import { mutex_lock, mutex_unlock } from '../locking/mutex.js';
 import { at, type Site } from '../site.js';
 import type { cgroup } from './cgroup.js';
-import { cgroup_path_get, split_path } from './lookup.js';
+import { cgroup_path_get, path_put, split_path } from './lookup.js';
 
 const L_remove_dir = at('kernel/cgroup.c', 'cgroup_d_remove_dir');
 
@@ -49,11 +49,11 @@ export function* vfs_rmdir_cgroup(k: Kernel, path: string): KGen<number> {
   const pd = parent.dentry!;
   yield* mutex_lock(k, pd.i_mutex, L_sys);
   yield k.op('lookup', path, L_sys);
-  const cgrp = cgroup_path_get(k, path, L_sys);
+  const cgrp = cgroup_path_get(k, path, L_sys, false);
   let ret = -ENOENT;
   if (cgrp !== null) ret = yield* k.v.cgroup_rmdir(k, cgrp);
   yield* mutex_unlock(k, pd.i_mutex, L_sys);
   if (cgrp !== null) yield* dput(k, cgrp.dentry!, L_sys);
-  yield* dput(k, pd, L_sys);
+  yield* path_put(k, parent, L_sys);
   return ret;
 }

@@ -6,6 +6,7 @@ import { EACCES } from '../errno.js';
 import { at, type Site } from '../site.js';
 import type { poll_table } from '../wait.js';
 import { dput, type dentry } from './dcache.js';
+import { mntput, type vfsmount } from './super.js';
 
 /** struct file_operations, reduced to the methods the modelled files have. Compared by identity, as in C. */
 export interface file_operations {
@@ -30,6 +31,8 @@ export class file extends KObject {
   private_data: KObject | null = null;
   /** The directory dentry this file keeps alive, released by __fput(). */
   pinned_dentry: dentry | null = null;
+  /** The mount the file was opened on (f_path.mnt), released by __fput() after the dentry. */
+  f_vfsmnt: vfsmount | null = null;
   /** Filesystem-specific identity: for a cgroup file, its cftype and cgroup. */
   f_fsdata: unknown = null;
 
@@ -61,6 +64,7 @@ function* __fput(k: Kernel, f: file): KGen {
   k.might_sleep(L_fput, '__fput');
   if (f.f_op.release !== undefined) yield* f.f_op.release(k, f);
   if (f.pinned_dentry !== null) yield* dput(k, f.pinned_dentry, L_fput);
+  if (f.f_vfsmnt !== null) yield* mntput(k, f.f_vfsmnt, L_fput);
   yield* kfree(k, f, L_fput);
 }
 

@@ -59,8 +59,8 @@ function controlFile(path: string): { dir: string; name: string } {
   return { dir: dir === '' || dir === 'sched:' ? `${dir}/` : dir, name: path.slice(cut + 1) };
 }
 
-/** One call, made by `p`; its return value is not needed by anything that follows. */
-function* perform(u: Userspace, p: Proc, h: Handles, c: Call): KGen {
+/** One call, made by `p` of workload `w`; its return value is not needed by anything that follows. */
+function* perform(u: Userspace, p: Proc, h: Handles, c: Call, w: Workload): KGen {
   switch (c.op) {
     case 'eventfd':
       return h.bind(c.bind, yield* u.eventfd(p));
@@ -80,6 +80,8 @@ function* perform(u: Userspace, p: Proc, h: Handles, c: Call): KGen {
       return void (yield* u.attach(p, c.path));
     case 'charge':
       return void (yield* u.touch(p, c.bytes));
+    case 'umount':
+      return void (yield* u.umount(p, w.cgroups[0] ?? '/'));
     case 'aio':
       return h.submit(c.bind, yield* u.aioEventfd(p, h.fd(c.fd)));
     case 'complete': {
@@ -112,7 +114,7 @@ export function workloadScenario(w: Workload): Scenario {
       const actors: ScenarioActor[] = w.tasks.map((t, i) => ({
         name: t.name,
         body: function* () {
-          for (const c of t.calls) yield* perform(u, procs[i]!, h, c);
+          for (const c of t.calls) yield* perform(u, procs[i]!, h, c, w);
         },
         ...(t.interrupts !== null ? { interrupts: t.interrupts } : {}),
       }));
@@ -120,7 +122,7 @@ export function workloadScenario(w: Workload): Scenario {
         setup: function* () {
           for (const path of w.cgroups) yield* u.mkdir(init, path);
           for (let i = 0; i < w.tasks.length; i++) if (w.tasks[i]!.cgroup !== null) yield* u.attach(procs[i]!, w.tasks[i]!.cgroup!);
-          for (const c of w.setup) yield* perform(u, init, h, c);
+          for (const c of w.setup) yield* perform(u, init, h, c, w);
         },
         actors,
         faults: w.faults,

@@ -12,7 +12,7 @@ import type { Call, FdRef, Task, Workload } from './workload.js';
  * A task may say `uid=N` and `cgroup=/A` before its colon; `irq NAME on TASK: ...` is a softirq on TASK's CPU.
  * A write's text is a JSON string in which `$handle` stands for the fd the handle is bound to (`$$` is '$').
  * Calls: `H = eventfd`, `H = open PATH`, `H = open-w PATH`, `write FD "TEXT"`, `close FD`, `mkdir PATH`,
- * `rmdir PATH`, `attach PATH`, `charge BYTES`, `H = aio FD`, `complete H`. '#' starts a comment line.
+ * `rmdir PATH`, `attach PATH`, `charge BYTES`, `H = aio FD`, `complete H`, `umount`. '#' starts a comment line.
  */
 
 /** Splits at `sep` outside double-quoted strings (which may contain escaped quotes). */
@@ -85,6 +85,9 @@ function parseCall(text: string, where: string): Call {
     }
     case 'complete':
       return { op: 'complete', aio: one() };
+    case 'umount':
+      if (args.length !== 0) throw new WorkloadError(`${where}: 'umount' takes no argument (it unmounts the hierarchy of the workload's cgroups), got '${rest}'`);
+      return { op: 'umount' };
     default:
       throw new WorkloadError(`${where}: unknown call '${op}'`);
   }
@@ -162,6 +165,8 @@ export function formatCall(c: Call): string {
       return `${c.bind} = aio ${c.fd}`;
     case 'complete':
       return `complete ${c.aio}`;
+    case 'umount':
+      return 'umount';
     default:
       return `${c.op} ${c.path}`;
   }

@@ -47,6 +47,8 @@ function checkCall(c: Call, where: string): void {
       return checkFd(c.fd, where);
     case 'complete':
       return check(HANDLE.test(c.aio), where, `'${c.aio}' is not a handle name`);
+    case 'umount':
+      return;
     default:
       throw new WorkloadError(`${where}: unknown call '${(c as { op?: unknown }).op}'`);
   }

@@ -45,6 +45,8 @@ export type Call =
   | { readonly op: 'rmdir'; readonly path: string }
   | { readonly op: 'attach'; readonly path: string }
   | { readonly op: 'charge'; readonly bytes: number }
+  /** umount(2) of the hierarchy the workload's cgroups live on (that of its first cgroup; memory without one). */
+  | { readonly op: 'umount' }
   /** io_submit() with IOCB_FLAG_RESFD: the request keeps a reference to the eventfd's context. */
   | { readonly op: 'aio'; readonly bind: string; readonly fd: FdRef }
   /** aio_complete(): signal the request's eventfd and drop its reference. */

@@ -16,7 +16,9 @@ import type { Strategy } from '../../sim/strategy/strategy.js';
  * the two steps did not declare the object (or declared it read-only but wrote it): DPOR would take the two
  * steps for independent and might skip an ordering that matters. Reads made by `Waitable.ready()` between steps
  * must be of objects some waiting actor lists in its `deps`. Checkers are observers, not the kernel: their reads
- * are not logged.
+ * are not logged. A field a class declares `commutative` (a counter that only changes by increments and
+ * decrements no one branches on, as a mount's count of users) may be changed by two steps that each declare the
+ * object read: they commute; a step that looks at the value declares a write.
  */
 
 interface Access {
@@ -173,12 +175,15 @@ export function auditRun(variant: Variant, scenario: Scenario, seed: string, run
   for (const [owner, byField] of log) {
     const key = keyOf(owner);
     const lockKey = (targets.get(owner) as { lockKey?: number }).lockKey;
+    const commutative = ((targets.get(owner) as object).constructor as { commutative?: readonly string[] }).commutative ?? [];
     for (const [field, list] of byField) {
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
           const x = list[i]!;
           const y = list[j]!;
           if (x.actor === y.actor || (!x.write && !y.write)) continue;
+          // Counter updates that commute (a mount's users): declared as reads by both, they need no order.
+          if (commutative.includes(field) && declared(x.step, key, lockKey, false) && declared(y.step, key, lockKey, false)) continue;
           // Ordered by declared dependencies (or by `after`): no trace runs them the other way round.
           if (hb(x.step, y.step)) continue;
           for (const z of [x, y]) {

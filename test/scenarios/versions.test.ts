@@ -39,6 +39,8 @@ const PINNED: Record<string, string[]> = {
     'deadlock | cgroup_event_wake / cgroup_rmdir',
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'kernel-bug | mem_cgroup_unregister_event: BUG_ON(!thresholds)',
+    // umount while the removal work holds the last reference on a removed cgroup's directory (rmdir-then-umount).
+    'kernel-bug | shrink_dcache_for_umount: dentry still in use',
     'leak | mem_cgroup_unregister_event allocates mem_cgroup_threshold_ary that is never freed [mem_cgroup_threshold_ary allocated at mem_cgroup_unregister_event (mm/memcontrol.c)]',
     'lock-order-inversion | &cgrp->event_list_lock vs &ctx->wqh (cgroup_event_wake, cgroup_rmdir)',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
@@ -51,6 +53,7 @@ const PINNED: Record<string, string[]> = {
     'contract-violation | unregister_event called more often than register_event succeeded [from cgroup_event_remove (versions.md:320)]',
     'double-free | cgroup_event freed again at cgroup_event_remove (versions.md:323)',
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
+    'kernel-bug | shrink_dcache_for_umount: dentry still in use',
     'list-corruption | cgroup_rmdir: list_del corruption of cgroup_event [cgroup_rmdir (versions.md:422)]',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'null-deref | mem_cgroup_usage_register_event dereferences NULL [mem_cgroup_usage_register_event (mm/memcontrol.c)]',

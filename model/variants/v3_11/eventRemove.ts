@@ -1,5 +1,5 @@
 import { eventfd_ctx_put, eventfd_signal } from '../../eventfd.js';
-import { dput } from '../../fs/dcache.js';
+import { cgroup_dput } from './cgroupDput.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import { fnSites } from '../../site.js';
 import { kfree } from '../../slab.js';
@@ -8,13 +8,12 @@ import type { work_struct } from '../../workqueue.js';
 import { event_of } from '../v4/event.js';
 
 const L = fnSites('versions.md', 'cgroup_event_remove');
-const D = fnSites('versions.md', 'cgroup_dput');
 
 /**
  * cgroup_event_remove() of 3.11 (versions.md section 4, lines 449-465). From the workqueue: process context,
  * nothing held. It is now the only place an event leaves its eventfd's queue (the wake no longer does): off the
  * queue, unregister, tell userspace the event is going away, drop the eventfd reference, free the event, then
- * cgroup_dput() (440-447: a dput of the directory under a superblock reference, which the model leaves out).
+ * cgroup_dput() (440-447: a dput of the directory under a superblock reference of its own).
  */
 export function* cgroup_event_remove(k: Kernel, work: work_struct): KGen {
   const event = event_of(work);
@@ -30,5 +29,5 @@ export function* cgroup_event_remove(k: Kernel, work: work_struct): KGen {
 
   yield* eventfd_ctx_put(k, k.ptr(k.rd(event, L(462)).eventfd, L(462)), L(462));
   yield* kfree(k, event, L(463));
-  yield* dput(k, k.rd(cgrp, D(445)).dentry!, D(445));
+  yield* cgroup_dput(k, cgrp);
 }

@@ -6,6 +6,7 @@ import { memcg_v5 } from '../eras/memcg-v5/index.js';
 import { cgroup_file_write } from '../eras/core-2.6.33/fileWrite.js';
 import { cgroup_rmdir } from '../eras/core-2.6.33/rmdir.js';
 import { cgroup_diput } from '../eras/core-2.6.33/diput.js';
+import { cgroup_create_dir, cgroup_kill_sb } from '../eras/core-2.6.33/superblock.js';
 import type { Variant } from '../../variant.js';
 import { facts_2_6_33 } from '../eras/core-2.6.33/facts.js';
 import type { cgroup } from '../../cgroup/cgroup.js';
@@ -37,6 +38,8 @@ export const v4: Variant = {
   cgroup_rmdir,
   cgroup_file_write,
   cgroup_diput,
+  cgroup_create_dir,
+  cgroup_kill_sb,
   init_cgroup_housekeeping,
   cgroup_call_pre_destroy,
   cgroup_write_event_control,

@@ -9,6 +9,7 @@ import type { CharPtr } from '../../memory.js';
 import type { Variant } from '../../variant.js';
 import { v3_12 } from '../v3_12/index.js';
 import { facts_6_x } from '../eras/kernfs/facts.js';
+import { cgroup_kill_sb, kernfs_dir_release } from '../eras/kernfs/superblock.js';
 import { memcg_event_remove } from './eventRemove.js';
 import { memcg_event_ptable_queue_proc, memcg_event_wake } from './eventWake.js';
 import { mem_cgroup_css_offline } from './offline.js';
@@ -63,6 +64,9 @@ export const v6_10: Variant = {
   subsystems: [memcg_6x],
   core_files: [],
   cgroup_rmdir: cgroup_rmdir_kernfs,
+  cgroup_diput: kernfs_dir_release,
+  cgroup_create_dir: undefined,
+  cgroup_kill_sb,
   cgroup_file_write: kernfs_fop_write,
   cgroup_rmdir_events: mem_cgroup_css_offline,
   cgroup_write_event_control: memcg_write_event_control,

@@ -4,6 +4,7 @@ import { cgroup_put } from '../../../cgroup/put.js';
 import { BUG_ON } from '../../../bug.js';
 import type { dentry } from '../../../fs/dcache.js';
 import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
+import { deactivate_super } from '../../../fs/super.js';
 import { refcount_dec_and_test, refcount_inc } from '../../../refcount.js';
 import { at, type Site } from '../../../site.js';
 import { synchronize_rcu } from '../../../locking/rcu.js';
@@ -62,15 +63,19 @@ function* css_free_work_fn(k: Kernel, work: work_struct): KGen {
 
 /**
  * cgroup_diput() where the states live by css references: they are not destroyed here (their last css_put does
- * it); the dentry's hold on the cgroup goes. Whatever context drops the dentry's last reference; it sleeps.
- * [RECON, reduced as the 2.6.33 one is.]
+ * it); the cgroup is counted out of its hierarchy, the superblock's active reference goes, and the dentry's hold
+ * on the cgroup. Whatever context drops the dentry's last reference; it sleeps. [RECON, reduced as the 2.6.33 one
+ * is: 3.12 frees the cgroup and drops the superblock reference from a work item after a grace period, and each css
+ * holds the dentry; the model lets each css hold the struct instead.]
  */
 export function* cgroup_diput(k: Kernel, d: dentry): KGen {
   const cgrp = d.d_fsdata as cgroup;
   BUG_ON(k, !k.rd(cgrp, L_diput).removed, L_diput, '!cgroup_is_removed(cgrp)');
   yield* synchronize_rcu(k, L_diput);
   yield* mutex_lock(k, k.s.cgroup_mutex, L_diput);
+  cgrp.root.number_of_cgroups--;
   yield* mutex_unlock(k, k.s.cgroup_mutex, L_diput);
+  yield* deactivate_super(k, k.rd(cgrp, L_diput).root.sb!, L_diput);
   yield* cgroup_put(k, cgrp, L_diput);
 }
 
