@@ -73,18 +73,21 @@ const PINNED: Record<string, string[]> = {
     'use-after-free | eventfd_ctx accessed after free in cgroup_event_remove (versions.md)',
     'use-after-free | eventfd_ctx accessed after free in cgroup_rmdir (versions.md)',
     'use-after-free | eventfd_ctx accessed after free in eventfd_release (fs/eventfd.c)',
-    'use-after-free | mem_cgroup accessed after free in __mem_cgroup_usage_unregister_event (mm/memcontrol.c)',
     'use-after-free | mem_cgroup accessed after free in mem_cgroup_usage_unregister_event (mm/memcontrol.c)',
+    // 3.3-5.6's unregister frees the last array before unpublishing it and before synchronize_rcu().
+    'use-after-free | mem_cgroup_threshold_ary accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
   ],
   'v3.11': [
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
+    'use-after-free | mem_cgroup_threshold_ary accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
   ],
   'v3.12': [
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
+    'use-after-free | mem_cgroup_threshold_ary accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
   ],
   'v6.10': [
     'out-of-bounds | strcmp past the end of char[] [strcmp (lib/string.c)]',

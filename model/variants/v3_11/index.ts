@@ -1,4 +1,4 @@
-import { memcg_3x } from '../eras/memcg-spare/index.js';
+import { memcg_3x } from '../eras/memcg-3.3/index.js';
 import type { Variant } from '../../variant.js';
 import { v3_8 } from '../v3_8/index.js';
 import { cgroup_destroy_events } from './destroyEvents.js';

@@ -1,4 +1,4 @@
-import { memcg_css } from '../eras/memcg-spare/index.js';
+import { memcg_css } from '../eras/memcg-3.3/index.js';
 import type { Variant } from '../../variant.js';
 import { v3_11 } from '../v3_11/index.js';
 import { cgroup_diput, cgroup_rmdir_312, init_css } from '../eras/core-3.12/css.js';

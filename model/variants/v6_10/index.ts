@@ -3,7 +3,7 @@ import { define_cftype } from '../../cgroup/cftype.js';
 import { cgroup_rmdir_kernfs, kernfs_fop_write } from '../eras/kernfs/kernfs.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import { mem_cgroup_subsys_id } from '../../memcg/memcontrol.js';
-import { usage_v1 } from '../eras/memcg-spare/index.js';
+import { usage_v1 } from '../eras/memcg-5.6/index.js';
 import { memcg_subsys } from '../../memcg/subsys.js';
 import type { CharPtr } from '../../memory.js';
 import type { Variant } from '../../variant.js';
@@ -37,8 +37,9 @@ function init_event_list(memcg: mem_cgroup): void {
 }
 
 /**
- * The memory controller of 6.10 (mm/memcontrol.c): never-failing thresholds, css references, the events inside;
- * its css offline tears them down through the variant's hook, so a module can replace that part alone.
+ * The memory controller of 6.10 (mm/memcontrol.c): the never-failing thresholds of 5.6 on (eras/memcg-5.6/), css
+ * references, the events inside; its css offline tears them down through the variant's hook, so a module can
+ * replace that part alone.
  */
 const memcg_6x = memcg_subsys({
   era: '6.10 (mm/memcontrol.c)',

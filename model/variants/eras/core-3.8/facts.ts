@@ -18,6 +18,8 @@ export const facts_3_x: KernelFacts = {
     file: { f_count: 0x38 },
     // css (with dput_work), res, memsw, kmem (56 each), info, the scalars, then the mutex.
     mem_cgroup: { thresholds_lock: 0x118 },
+    // int current_threshold, then unsigned int size, then the entries.
+    mem_cgroup_threshold_ary: { size: 0x4 },
   },
   unregister_contract: events_pin_the_cgroup,
 };
