@@ -1,5 +1,6 @@
 import { badWrites } from './badWrite.js';
 import { chargeVsRmdir } from './chargeVsRmdir.js';
+import { closeVsRegister } from './closeVsRegister.js';
 import { closeVsRmdir } from './closeVsRmdir.js';
 import { oneEventfdTwice } from './oneEventfdTwice.js';
 import { registerCloseRmdir } from './registerCloseRmdir.js';
@@ -28,6 +29,7 @@ export const scenarios: readonly Scenario[] = [
   unregisterEnomem,
   rmdirVsAttach,
   oneEventfdTwice,
+  closeVsRegister,
   twoEventfdsVsRmdir,
   chargeVsRmdir,
   rmdirOneEventfdTwice,

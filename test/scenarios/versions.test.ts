@@ -57,6 +57,7 @@ const PINNED: Record<string, string[]> = {
     'list-corruption | cgroup_rmdir: list_del corruption of cgroup_event [cgroup_rmdir (versions.md:422)]',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
     'null-deref | mem_cgroup_usage_register_event dereferences NULL [mem_cgroup_usage_register_event (mm/memcontrol.c)]',
+    'null-deref | mem_cgroup_usage_unregister_event dereferences NULL [mem_cgroup_usage_unregister_event (mm/memcontrol.c)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
     'refcount-underflow | cgroup_event_remove: put of dentry.d_count at 0 [cgroup_event_remove (versions.md:324)]',
     'refcount-underflow | cgroup_event_remove: put of eventfd_ctx.kref at 0 [cgroup_event_remove (versions.md:322)]',
@@ -80,12 +81,14 @@ const PINNED: Record<string, string[]> = {
   'v3.11': [
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
+    'null-deref | mem_cgroup_usage_unregister_event dereferences NULL [mem_cgroup_usage_unregister_event (mm/memcontrol.c)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
     'use-after-free | mem_cgroup_threshold_ary accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
   ],
   'v3.12': [
     'irq-lock-inversion | SOFTIRQ-safe &ctx->wqh -> SOFTIRQ-unsafe &cgrp->event_list_lock (cgroup_event_wake)',
     'lost-notification | registration by cgroup_write_event_control on a cgroup that rmdir removed [cgroup_write_event_control (versions.md:162)]',
+    'null-deref | mem_cgroup_usage_unregister_event dereferences NULL [mem_cgroup_usage_unregister_event (mm/memcontrol.c)]',
     'out-of-bounds | res_counter_memparse_write_strategy past the end of char[] [res_counter_memparse_write_strategy (kernel/res_counter.c)]',
     'use-after-free | mem_cgroup_threshold_ary accessed after free in __mem_cgroup_threshold (mm/memcontrol.c)',
   ],
