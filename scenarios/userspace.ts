@@ -85,6 +85,11 @@ export class Userspace {
     return yield* sys_umount(this.k, p.task, hierarchyOf(path));
   }
 
+  /** mount of the hierarchy `path` lives on, at its mount point again. */
+  *mount(p: Proc, path = '/'): KGen<number> {
+    return yield* sys_mount(this.k, p.task, hierarchyOf(path));
+  }
+
   *eventfd(p: Proc): KGen<number> {
     return yield* sys_eventfd2(this.k, p.task);
   }
