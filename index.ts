@@ -24,8 +24,9 @@ export { spin_lock_init, spin_lock, spin_unlock, spin_lock_irq, spin_unlock_irq,
 export { mutex_init, mutex_lock, mutex_unlock, type mutex } from './model/locking/mutex.js';
 export { rcu_read_lock, rcu_read_unlock, synchronize_rcu } from './model/locking/rcu.js';
 
-// Reference counts: refcount_t (kref, f_count, d_count are of it).
+// Reference counts: refcount_t (kref, f_count, d_count are of it), and percpu_ref (css->refcnt).
 export { refcount_set, refcount_inc, refcount_dec_and_test, refcount_inc_not_zero, type refcount_t } from './model/refcount.js';
+export { percpu_ref_get, percpu_ref_tryget_live, percpu_ref_put, percpu_ref_kill, type percpu_ref } from './model/percpuRefcount.js';
 
 // Lists (with DEBUG_LIST) and strings (lib/string.c, lib/vsprintf.c, lib/cmdline.c: a buffer is read byte by byte, as KASAN checks it).
 export { INIT_LIST_HEAD, container_of, list_add, list_add_tail, list_del, list_del_init, list_empty, list_next, list_splice_init, list_head } from './model/list.js';

@@ -38,6 +38,8 @@ export interface Counted {
   readonly mem: Allocation;
   /** `kref`, `f_count`, `d_count`, `refcnt`. */
   readonly counter: string;
+  /** A percpu_ref (css->refcnt) rather than a refcount_t: the kernel checks it only when it switches to atomic. */
+  readonly type?: 'percpu_ref';
 }
 
 /** A list_head, as DEBUG_LIST looks at it. */
@@ -86,6 +88,8 @@ export interface Checker {
   mightSleep?(cpu: Cpu, site: Site, what: string): void;
   /** A counter changed by `delta`; `before` is its value before the change. */
   refcount?(ref: Counted, before: number, delta: number, site: Site): void;
+  /** A percpu_ref was killed and switched to atomic mode with `count` references left (its base one dropped). */
+  percpuRefAtomic?(ref: Counted & { readonly release: string }, count: number, site: Site): void;
 
   /**
    * DEBUG_LIST, as the running kernel's lib/list_debug.c does it (CheckContext.facts): return false to refuse the
@@ -151,6 +155,7 @@ export class Probes {
   private readonly spinBugs: Checker[];
   private readonly sleeps: Checker[];
   private readonly refcounts: Checker[];
+  private readonly percpuRefs: Checker[];
   private readonly listAdds: Checker[];
   private readonly listDels: Checker[];
   private readonly apis: Checker[];
@@ -167,6 +172,7 @@ export class Probes {
     this.spinBugs = having('spinBug');
     this.sleeps = having('mightSleep');
     this.refcounts = having('refcount');
+    this.percpuRefs = having('percpuRefAtomic');
     this.listAdds = having('listAdd');
     this.listDels = having('listDel');
     this.apis = having('api');
@@ -225,6 +231,9 @@ export class Probes {
   }
   refcount(ref: Counted, before: number, delta: number, site: Site): void {
     for (const c of this.refcounts) c.refcount!(ref, before, delta, site);
+  }
+  percpuRefAtomic(ref: Counted & { readonly release: string }, count: number, site: Site): void {
+    for (const c of this.percpuRefs) c.percpuRefAtomic!(ref, count, site);
   }
   listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean {
     let ok = true;

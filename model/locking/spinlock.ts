@@ -1,3 +1,4 @@
+import type { Cpu } from '../context.js';
 import type { Kernel, KGen } from '../kernel.js';
 import type { Allocation } from '../memory.js';
 import type { Site } from '../site.js';
@@ -20,7 +21,6 @@ export function spin_lock_init(mem: Allocation, name: string, className: string)
 }
 
 function* acquire(k: Kernel, lock: spinlock_t, site: Site, how: string): KGen {
-  // Only this CPU can make itself the owner, so whether it already is holds from here to the step.
   const recursion = owned_by_this_cpu(k, lock);
   yield k.op(how, lock, site, recursion ? null : lock);
   if (recursion) spin_lock_recursion(k, lock, site);
@@ -29,13 +29,12 @@ function* acquire(k: Kernel, lock: spinlock_t, site: Site, how: string): KGen {
 
 /**
  * The lock's owner is the current CPU: the task running here, or the task an interrupt running here interrupted
- * (an interrupt runs on its host's CPU, and `current` there is still the interrupted task).
+ * (an interrupt runs on its host's CPU, and `current` there is still the interrupted task). Read from the CPUs'
+ * own lists of what they hold, which only they change: no other CPU's step can make this true or false.
  */
 function owned_by_this_cpu(k: Kernel, lock: spinlock_t): boolean {
-  if (lock.owner === null) return false;
-  const here = k.cpu.actor;
-  const owner = lock.owner.actor;
-  return (owner.host ?? owner) === (here.host ?? here);
+  const host = k.cpu.actor.host?.local as Cpu | undefined;
+  return [k.cpu, ...(host !== undefined ? [host] : [])].some((cpu) => cpu.held.some((h) => h.lock === lock));
 }
 
 /**
