@@ -24,7 +24,7 @@ function frameOf(title: string): Frame {
   if (/^WARNING: (possible circular|possible recursive locking|.*-safe -> .*-unsafe|inconsistent lock state|possible irq lock inversion)/.test(title)) {
     return { before: ['', LOCKDEP_RULE], underTitle: ['-'.repeat(54)], after: [] };
   }
-  if (/^(list_(add|del) corruption|refcount_t:|kernel BUG at|WARNING:)/.test(title)) return { before: [CUT_HERE], underTitle: [], after: [END_TRACE] };
+  if (/^(list_(add|del) corruption|refcount_t:|percpu ref |kernel BUG at|WARNING:)/.test(title)) return { before: [CUT_HERE], underTitle: [], after: [END_TRACE] };
   return { before: [], underTitle: [], after: [] };
 }
 

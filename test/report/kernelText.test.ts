@@ -20,7 +20,7 @@ const HEADERS: Record<string, RegExp> = {
   deadlock: /^BUG: spinlock (lockup suspected|recursion) on CPU#\d+, \S+$|^INFO: task \S+ blocked for more than 120 seconds\.$/,
   'kernel-bug': /^kernel BUG at [\w/.]+(:\d+)?!$/,
   'sleep-in-atomic': /^BUG: sleeping function called from invalid context at [\w/.]+(:\d+)?$/,
-  'refcount-underflow': /^refcount_t: (underflow|addition on 0); use-after-free\.$/,
+  'refcount-underflow': /^refcount_t: (underflow|addition on 0); use-after-free\.$|^percpu ref \(\w+\) <= 0 \(-?\d+\) after switching to atomic$|^cgsim: percpu_ref /,
   'soft-lockup': /^BUG: soft lockup - CPU#\d+ stuck for \d+ steps! \[\S+\]$/,
   'contract-violation': /^cgsim: contract violation: /,
   'lost-notification': /^cgsim: lost notification: /,
@@ -87,4 +87,13 @@ test('lockdep reports carry the unsafe locking scenario table', async (t) => {
     t.true(finding.text.some((l) => /^Possible (interrupt )?unsafe locking scenario:$/.test(l)));
     t.true(finding.text.includes(' *** DEADLOCK ***'));
   }
+});
+
+test("lockdep's recursion report is ruled as lockdep rules it; percpu_ref's warning sits between cut here and end trace", async (t) => {
+  const { kernelReport } = await import('../../report/kernelText.js');
+  const finding = (kind: string, title: string) => ({ kind, title, site: 's', object: 'o', details: ['body'], fatal: false, corrupts: false, step: 0, actor: 'a' }) as Parameters<typeof kernelReport>[0];
+  t.deepEqual(kernelReport(finding('lock-recursion', 'WARNING: possible recursive locking detected'), 1, 9).slice(0, 4), ['', '='.repeat(54), 'WARNING: possible recursive locking detected', '-'.repeat(54)]);
+  const warn = kernelReport(finding('refcount-underflow', 'percpu ref (css_release) <= 0 (0) after switching to atomic'), 1, 9);
+  t.deepEqual(warn.slice(0, 2), ['------------[ cut here ]------------', 'percpu ref (css_release) <= 0 (0) after switching to atomic']);
+  t.true(warn.includes('---[ end trace 0000000000000000 ]---'));
 });
