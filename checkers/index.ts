@@ -8,9 +8,11 @@ import { LockOrderChecker } from './lockOrder.js';
 import { LostNotificationChecker } from './lostNotification.js';
 import { NullDerefChecker } from './nullDeref.js';
 import { OutOfBoundsChecker } from './outOfBounds.js';
+import { RecursiveLockingChecker } from './recursiveLocking.js';
 import { RefcountUnderflowChecker } from './refcountUnderflow.js';
 import { SleepInAtomicChecker } from './sleepInAtomic.js';
 import { SoftLockupChecker } from './softLockup.js';
+import { SpinlockRecursionChecker } from './spinlockRecursion.js';
 import { UnregisterContractChecker } from './unregisterContract.js';
 import { UseAfterFreeChecker } from './useAfterFree.js';
 
@@ -25,6 +27,9 @@ export function allCheckers(): Checker[] {
     new RefcountUnderflowChecker(),
     new LockOrderChecker(),
     new IrqLockInversionChecker(),
+    new RecursiveLockingChecker(),
+    // After lockdep's checkers: lockdep validates an acquire before the spinlock's debug check runs.
+    new SpinlockRecursionChecker(),
     new SleepInAtomicChecker(),
     new DeadlockChecker(),
     new SoftLockupChecker(),
@@ -44,9 +49,11 @@ export {
   LostNotificationChecker,
   NullDerefChecker,
   OutOfBoundsChecker,
+  RecursiveLockingChecker,
   RefcountUnderflowChecker,
   SleepInAtomicChecker,
   SoftLockupChecker,
+  SpinlockRecursionChecker,
   UnregisterContractChecker,
   UseAfterFreeChecker,
 };

@@ -16,6 +16,9 @@ interface Watch {
  * succeed (the write to cgroup.event_control returned success) whose eventfd is still open:
  *   - if rmdir removed its cgroup, the eventfd was signalled after both the registration and the rmdir began;
  *   - if its cgroup still exists, the subsystem was not told to unregister it (the registration is not gone).
+ * A registration of a removed cgroup that something unregistered and nothing signalled afterwards was dropped
+ * silently: the report names the line that unregistered it. One that nothing ever unregistered (it came too late
+ * for rmdir's teardown) names the registration.
  */
 export class LostNotificationChecker implements Checker {
   readonly name = 'lost-notification';
@@ -109,17 +112,29 @@ export class LostNotificationChecker implements Checker {
       const signalled = this.lastSignal.get(w.eventfd);
       if (signalled !== undefined && signalled >= since) continue;
       const name = (w.eventfd as { name?: string }).name ?? 'eventfd';
+      // Whatever unregistered the registration first is what dropped it; nothing can signal it after that.
+      const drop = this.dropped.find((d) => d.cgrp === w.cgrp && d.eventfd === w.eventfd && d.step >= w.step);
+      const registered = `${w.actor} registered ${name} on ${gone.path} at ${stepName(w.step)} (register_event called from ${formatSite(w.site)}), and the write returned success.`;
+      const removed = `rmdir("${gone.path}") began at ${stepName(this.rmdirStart.get(w.cgrp) ?? -1)} and returned 0 at ${stepName(gone.step)}.`;
+      const never = signalled === undefined ? 'never signalled' : `last signalled at ${stepName(signalled)}, before that`;
       this.ctx.report({
         kind: 'lost-notification',
         object: 'eventfd_ctx',
-        site: `registration by ${w.site.fn} on a cgroup that rmdir removed [${formatSite(w.site)}]`,
+        site:
+          drop === undefined
+            ? `registration by ${w.site.fn} on a cgroup that rmdir removed [${formatSite(w.site)}]`
+            : `registration dropped without a signal by ${drop.site.fn} on a cgroup that rmdir removed [${formatSite(drop.site)}]`,
         title: `cgsim: lost notification: ${gone.path} was removed but ${name} was never signalled`,
         involves: [...blockOf(w.cgrp), ...blockOf(w.eventfd)],
-        details: () => [
-          `${w.actor} registered ${name} on ${gone.path} at ${stepName(w.step)} (register_event called from ${formatSite(w.site)}), and the write returned success.`,
-          `rmdir("${gone.path}") began at ${stepName(this.rmdirStart.get(w.cgrp) ?? -1)} and returned 0 at ${stepName(gone.step)}.`,
-          `${name} is still open and the workqueue is drained, yet it was ${signalled === undefined ? 'never signalled' : `last signalled at ${stepName(signalled)}, before that`}: userspace waits forever.`,
-        ],
+        details: () =>
+          drop === undefined
+            ? [registered, removed, `${name} is still open and the workqueue is drained, yet it was ${never}: userspace waits forever.`]
+            : [
+                registered,
+                removed,
+                `${drop.actor} unregistered it at ${stepName(drop.step)} (from ${formatSite(drop.site)}) and nothing signalled ${name} after that: the registration is gone without a word.`,
+                `${name} is still open and the workqueue is drained, yet it was ${never}: userspace waits forever.`,
+              ],
         fatal: false,
         corrupts: false,
       });

@@ -17,6 +17,7 @@ export type BugKind =
   | 'list-corruption'
   | 'deadlock'
   | 'lock-order-inversion'
+  | 'lock-recursion'
   | 'irq-lock-inversion'
   | 'sleep-in-atomic'
   | 'soft-lockup'
@@ -37,6 +38,8 @@ export interface Counted {
   readonly mem: Allocation;
   /** `kref`, `f_count`, `d_count`, `refcnt`. */
   readonly counter: string;
+  /** A percpu_ref (css->refcnt) rather than a refcount_t: the kernel checks it only when it switches to atomic. */
+  readonly type?: 'percpu_ref';
 }
 
 /** A list_head, as DEBUG_LIST looks at it. */
@@ -71,12 +74,22 @@ export interface Checker {
   /** A NULL, ERR_PTR or poison dereference of `what` (a C type) through `field`: the checker must throw (it is an oops). */
   badPointer?(p: null | ErrPtr | Poison, site: Site, what: string, field: string): void;
 
-  /** A CPU takes a lock (lockdep validates here); `cpu.held` does not contain it yet. */
+  /**
+   * A CPU takes a lock (lockdep validates here); `cpu.held` does not contain it yet, unless the CPU takes a lock it
+   * holds (a recursion).
+   */
   lockAcquire?(cpu: Cpu, lock: LockBase, site: Site): void;
+  /**
+   * DEBUG_SPINLOCK's check before spinning found `lock` in a state it cannot be taken from (`recursion`: this CPU
+   * owns it). The checker must throw: the CPU spins for good.
+   */
+  spinBug?(cpu: Cpu, lock: LockBase, site: Site, what: 'recursion'): void;
   lockRelease?(cpu: Cpu, lock: LockBase, site: Site): void;
   mightSleep?(cpu: Cpu, site: Site, what: string): void;
   /** A counter changed by `delta`; `before` is its value before the change. */
   refcount?(ref: Counted, before: number, delta: number, site: Site): void;
+  /** A percpu_ref was killed and switched to atomic mode with `count` references left (its base one dropped). */
+  percpuRefAtomic?(ref: Counted & { readonly release: string }, count: number, site: Site): void;
 
   /**
    * DEBUG_LIST, as the running kernel's lib/list_debug.c does it (CheckContext.facts): return false to refuse the
@@ -140,8 +153,10 @@ export class Probes {
   private readonly badPointers: Checker[];
   private readonly acquires: Checker[];
   private readonly releases: Checker[];
+  private readonly spinBugs: Checker[];
   private readonly sleeps: Checker[];
   private readonly refcounts: Checker[];
+  private readonly percpuRefs: Checker[];
   private readonly listAdds: Checker[];
   private readonly listDels: Checker[];
   private readonly apis: Checker[];
@@ -155,8 +170,10 @@ export class Probes {
     this.badPointers = having('badPointer');
     this.acquires = having('lockAcquire');
     this.releases = having('lockRelease');
+    this.spinBugs = having('spinBug');
     this.sleeps = having('mightSleep');
     this.refcounts = having('refcount');
+    this.percpuRefs = having('percpuRefAtomic');
     this.listAdds = having('listAdd');
     this.listDels = having('listDel');
     this.apis = having('api');
@@ -195,11 +212,29 @@ export class Probes {
   lockRelease(cpu: Cpu, lock: LockBase, site: Site): void {
     for (const c of this.releases) c.lockRelease!(cpu, lock, site);
   }
+  /** Never returns: a checker throws the report; without one, the CPU is lost all the same. */
+  spinBug(cpu: Cpu, lock: LockBase, site: Site, what: 'recursion'): never {
+    for (const c of this.spinBugs) c.spinBug!(cpu, lock, site, what);
+    throw new FatalFinding({
+      kind: 'deadlock',
+      object: lock.cls.name,
+      site: site.fn,
+      title: `BUG: spinlock ${what} in ${site.fn}`,
+      details: [],
+      fatal: true,
+      corrupts: false,
+      step: -1,
+      actor: '',
+    });
+  }
   mightSleep(cpu: Cpu, site: Site, what: string): void {
     for (const c of this.sleeps) c.mightSleep!(cpu, site, what);
   }
   refcount(ref: Counted, before: number, delta: number, site: Site): void {
     for (const c of this.refcounts) c.refcount!(ref, before, delta, site);
+  }
+  percpuRefAtomic(ref: Counted & { readonly release: string }, count: number, site: Site): void {
+    for (const c of this.percpuRefs) c.percpuRefAtomic!(ref, count, site);
   }
   listAdd(node: ListNode, prev: ListNode, next: ListNode, site: Site): boolean {
     let ok = true;

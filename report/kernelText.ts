@@ -21,10 +21,10 @@ const END_TRACE = '---[ end trace 0000000000000000 ]---';
  */
 function frameOf(title: string): Frame {
   if (title.startsWith('BUG: KASAN:')) return { before: [KASAN_RULE], underTitle: [], after: [KASAN_RULE] };
-  if (/^WARNING: (possible circular|.*-safe -> .*-unsafe|inconsistent lock state|possible irq lock inversion)/.test(title)) {
+  if (/^WARNING: (possible circular|possible recursive locking|.*-safe -> .*-unsafe|inconsistent lock state|possible irq lock inversion)/.test(title)) {
     return { before: ['', LOCKDEP_RULE], underTitle: ['-'.repeat(54)], after: [] };
   }
-  if (/^(list_(add|del) corruption|refcount_t:|kernel BUG at|WARNING:)/.test(title)) return { before: [CUT_HERE], underTitle: [], after: [END_TRACE] };
+  if (/^(list_(add|del) corruption|refcount_t:|percpu ref |kernel BUG at|WARNING:)/.test(title)) return { before: [CUT_HERE], underTitle: [], after: [END_TRACE] };
   return { before: [], underTitle: [], after: [] };
 }
 

@@ -7,6 +7,7 @@ import type { list_head } from '../list.js';
 import { work_struct } from '../workqueue.js';
 import { KObject, type Allocation } from '../memory.js';
 import { refcount_dec_and_test, refcount_inc, refcount_set, refcount_t } from '../refcount.js';
+import { percpu_ref } from '../percpuRefcount.js';
 import { at, type Site } from '../site.js';
 import { kfree } from '../slab.js';
 
@@ -47,9 +48,9 @@ export class res_counter extends KObject {
 /**
  * struct mem_cgroup, the fields every modelled version uses some of: the css, the usage counter, the
  * RCU-protected thresholds array (`thresholds`, the primary) with its mutex, a reference count (the mem_cgroup's
- * own, mem_cgroup_get/put, or the css's, css_tryget/css_put, with `killed` once rmdir killed it), a `spare` array
- * where unregister never allocates, and the events where the memcg owns them (`event_list`, `event_list_lock`,
- * set up by the version's ->create).
+ * own `refcnt`, mem_cgroup_get/put, or the css's `css_refcnt`, a percpu_ref, css_tryget/css_put, which rmdir kills),
+ * a `spare` array where unregister never allocates, and the events where the memcg owns them (`event_list`,
+ * `event_list_lock`, set up by the version's ->create).
  */
 export class mem_cgroup extends KObject implements cgroup_subsys_state {
   readonly res: res_counter;
@@ -57,8 +58,8 @@ export class mem_cgroup extends KObject implements cgroup_subsys_state {
   spare: mem_cgroup_threshold_ary | null = null;
   readonly thresholds_lock: mutex;
   readonly refcnt: refcount_t;
-  /** The css was killed (percpu_ref_kill): css_tryget and css_tryget_online fail from then on. */
-  killed = false;
+  /** css->refcnt: killed by rmdir (percpu_ref_kill), after which css_tryget and css_tryget_online fail. */
+  readonly css_refcnt: percpu_ref;
   event_list: list_head | null = null;
   event_list_lock: spinlock_t | null = null;
   /** css->destroy_work: the offline or the free, queued from the css's lifetime code. */
@@ -73,11 +74,14 @@ export class mem_cgroup extends KObject implements cgroup_subsys_state {
     this.thresholds_lock = mutex_init(mem, `${mem.name}.thresholds_lock`, '&mem->thresholds_lock');
     this.refcnt = new refcount_t(mem, `${mem.name}.refcnt`, 'refcnt');
     refcount_set(this.refcnt, 1);
+    this.css_refcnt = new percpu_ref(mem, `${mem.name}.css.refcnt`, 'refcnt', 'css_release');
     this.destroy_work = new work_struct(mem, `${mem.name}.destroy_work`);
   }
 
   override describeState(): string {
-    return `of ${this.cgroup.path}, ${this.refcnt.describeState()}`;
+    // Each era counts the memcg by one of the two: the css's once it was used.
+    const css = this.css_refcnt.dead || this.css_refcnt.total() !== 1 || this.css_refcnt.cpuCounters().length > 0;
+    return `of ${this.cgroup.path}, ${css ? `css.${this.css_refcnt.describeState()}` : this.refcnt.describeState()}`;
   }
 }
 

@@ -49,8 +49,10 @@ export function memcg_subsys(e: MemcgEra): cgroup_subsys {
    * per-page LRU walk is left out), unless this version's force_empty refuses.
    */
   function* mem_cgroup_pre_destroy(k: Kernel, ss: cgroup_subsys, cgrp: cgroup): KGen<number> {
-    const memcg = mem_cgroup_from_cont(k, cgrp, L_pre)!;
+    const found = mem_cgroup_from_cont(k, cgrp, L_pre);
     if (e.offline !== undefined) yield* e.offline(k, cgrp);
+    // A state released before its offline (more css_puts than gets) is no longer the cgroup's: NULL faults here.
+    const memcg = k.ptr(found, L_pre, 'mem_cgroup', 'res');
     const usage = mem_cgroup_usage(k, memcg, L_pre);
     if (usage === 0n) return 0;
     const c = k.rd(cgrp, L_pre);

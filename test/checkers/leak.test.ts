@@ -1,8 +1,8 @@
 import test from 'ava';
 import { kfree } from '../../model/slab.js';
-import { newThing, ofKind, site, spin, Thing } from '../helpers/checkerKit.js';
+import { mtx, newThing, ofKind, site, Thing } from '../helpers/checkerKit.js';
 import { runKernel } from '../helpers/kernelHarness.js';
-import { spin_lock } from '../../model/locking/spinlock.js';
+import { mutex_lock } from '../../model/locking/mutex.js';
 
 test('a kzalloc never freed is a leak, reported at the end of the run with who allocated it', (t) => {
   const r = runKernel({
@@ -85,8 +85,8 @@ test('a run that does not finish (a deadlock) is not checked for leaks', (t) => 
         name: 'stuck',
         body: function* (k) {
           yield* newThing(k);
-          yield* spin_lock(k, spin(k, 'leak-test-lock'), site('lock_it'));
-          yield* spin_lock(k, spin(k, 'leak-test-lock'), site('lock_again'));
+          yield* mutex_lock(k, mtx(k, 'leak-test-lock'), site('lock_it'));
+          yield* mutex_lock(k, mtx(k, 'leak-test-lock'), site('lock_again'));
         },
       },
     ],

@@ -137,3 +137,13 @@ test('unregistering after the eventfd was closed, or because the cgroup was remo
   t.deepEqual(feed([w.register(), w.writeDone(0), { type: 'eventfd_release', ctx: w.efd }, w.unregister(), quiescent]).titles(), []);
   t.deepEqual(feed([w.register(), w.writeDone(0), rmdirBegin, signal(), w.unregister(), rmdirDone(0), quiescent]).titles(), []);
 });
+
+test('a removed cgroup whose teardown unregistered the registration without a signal blames that teardown, not the registration', (t) => {
+  const ctx = feed([w.register(), w.writeDone(0), rmdirBegin, [w.unregister(), 1], rmdirDone(), quiescent]);
+  t.deepEqual(ctx.titles(), ['cgsim: lost notification: /A was removed but eventfd_ctx#1 was never signalled']);
+  t.like(ctx.reports[0], { site: 'registration dropped without a signal by cgroup_event_remove on a cgroup that rmdir removed [cgroup_event_remove (test/checkers.c:2860)]' });
+  t.is(ctx.reports[0]!.details()[2], 'rmdir unregistered it at step 4 (from cgroup_event_remove (test/checkers.c:2860)) and nothing signalled eventfd_ctx#1 after that: the registration is gone without a word.');
+  // An unregister from before this registration (of an earlier one) is not its drop.
+  const earlier = feed([w.register(), w.writeDone(0), [w.unregister(), 1], w.register(), w.writeDone(0), rmdirBegin, rmdirDone(), quiescent]);
+  t.regex(earlier.reports.find((r) => r.site.startsWith('registration by'))!.site, /^registration by cgroup_write_event_control on a cgroup that rmdir removed/);
+});

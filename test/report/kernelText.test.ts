@@ -11,15 +11,16 @@ const HEADERS: Record<string, RegExp> = {
   'double-free': /^BUG: KASAN: double-free in [a-z_]\w*$/,
   'out-of-bounds': /^BUG: KASAN: slab-out-of-bounds in [a-z_]\w*$/,
   'lock-order-inversion': /^WARNING: possible circular locking dependency detected$/,
+  'lock-recursion': /^WARNING: possible recursive locking detected$/,
   'irq-lock-inversion': /^WARNING: (SOFTIRQ|HARDIRQ)-safe -> \1-unsafe lock order detected$|^WARNING: inconsistent lock state$|^WARNING: possible irq lock inversion dependency detected$/,
   // A 2.6.33 list_del of a deleted entry faults in the check before it can warn.
   'list-corruption': /^list_(add|del) corruption|^general protection fault: 0000 \[#1\] SMP$/,
   'null-deref': /^BUG: unable to handle kernel NULL pointer dereference at [0-9a-f]{16}$|^BUG: unable to handle kernel paging request at [0-9a-f]{16}$|^general protection fault: 0000 \[#1\] SMP$/,
   leak: /^unreferenced object \S+ \(size \d+\):$/,
-  deadlock: /^BUG: spinlock lockup suspected on CPU#\d+, \S+$|^INFO: task \S+ blocked for more than 120 seconds\.$/,
+  deadlock: /^BUG: spinlock (lockup suspected|recursion) on CPU#\d+, \S+$|^INFO: task \S+ blocked for more than 120 seconds\.$/,
   'kernel-bug': /^kernel BUG at [\w/.]+(:\d+)?!$/,
   'sleep-in-atomic': /^BUG: sleeping function called from invalid context at [\w/.]+(:\d+)?$/,
-  'refcount-underflow': /^refcount_t: (underflow|addition on 0); use-after-free\.$/,
+  'refcount-underflow': /^refcount_t: (underflow|addition on 0); use-after-free\.$|^percpu ref \(\w+\) <= 0 \(-?\d+\) after switching to atomic$|^cgsim: percpu_ref /,
   'soft-lockup': /^BUG: soft lockup - CPU#\d+ stuck for \d+ steps! \[\S+\]$/,
   'contract-violation': /^cgsim: contract violation: /,
   'lost-notification': /^cgsim: lost notification: /,
@@ -86,4 +87,13 @@ test('lockdep reports carry the unsafe locking scenario table', async (t) => {
     t.true(finding.text.some((l) => /^Possible (interrupt )?unsafe locking scenario:$/.test(l)));
     t.true(finding.text.includes(' *** DEADLOCK ***'));
   }
+});
+
+test("lockdep's recursion report is ruled as lockdep rules it; percpu_ref's warning sits between cut here and end trace", async (t) => {
+  const { kernelReport } = await import('../../report/kernelText.js');
+  const finding = (kind: string, title: string) => ({ kind, title, site: 's', object: 'o', details: ['body'], fatal: false, corrupts: false, step: 0, actor: 'a' }) as Parameters<typeof kernelReport>[0];
+  t.deepEqual(kernelReport(finding('lock-recursion', 'WARNING: possible recursive locking detected'), 1, 9).slice(0, 4), ['', '='.repeat(54), 'WARNING: possible recursive locking detected', '-'.repeat(54)]);
+  const warn = kernelReport(finding('refcount-underflow', 'percpu ref (css_release) <= 0 (0) after switching to atomic'), 1, 9);
+  t.deepEqual(warn.slice(0, 2), ['------------[ cut here ]------------', 'percpu ref (css_release) <= 0 (0) after switching to atomic']);
+  t.true(warn.includes('---[ end trace 0000000000000000 ]---'));
 });

@@ -157,3 +157,25 @@ test('spinlocks initialised with the same class name share one lockdep class', (
   });
   t.deepEqual(seen, [true, false, true, false]);
 });
+
+test('spin_lock of a lock the CPU holds does not wait for it: the step runs, and the CPU is lost there even with no checker', (t) => {
+  const seen: string[] = [];
+  const { outcome } = runKernel({
+    checkers: [],
+    actors: [
+      {
+        name: 'self',
+        body: function* (k) {
+          const l = testLock(k, 'l', 'test_spin_recursion');
+          yield* spin_lock(k, l, T);
+          seen.push('locked once');
+          yield* spin_lock(k, l, T);
+          seen.push('locked twice');
+        },
+      },
+    ],
+  });
+  t.deepEqual(seen, ['locked once']);
+  t.is(outcome.ending, 'fatal');
+  t.like(outcome.findings[0], { kind: 'deadlock', title: 'BUG: spinlock recursion in test_body', fatal: true });
+});

@@ -5,7 +5,7 @@ import { BUG_ON } from '../../../bug.js';
 import type { dentry } from '../../../fs/dcache.js';
 import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
 import { deactivate_super } from '../../../fs/super.js';
-import { refcount_dec_and_test, refcount_inc } from '../../../refcount.js';
+import { percpu_ref_get, percpu_ref_kill, percpu_ref_put, percpu_ref_tryget_live } from '../../../percpuRefcount.js';
 import { at, type Site } from '../../../site.js';
 import { synchronize_rcu } from '../../../locking/rcu.js';
 import { INIT_WORK, schedule_work, type work_struct } from '../../../workqueue.js';
@@ -14,9 +14,13 @@ import { cgroup_rmdir_of } from '../core-3.8/rmdir.js';
 
 /*
  * css reference counting as 3.12 on has it [RECON, reduced]: a subsystem state lives while references to it do.
- * rmdir kills the css (from then on css_tryget fails), offlines it and drops the base reference; the last css_put() frees the
- * state and then lets go of the cgroup, which the css keeps alive as long as it lives. Only the memory controller
- * has per-cgroup state in the model, so css here is a mem_cgroup.
+ * css->refcnt is a percpu_ref (model/percpuRefcount.ts) [RECON: from memory, css references became a percpu_ref
+ * in the 3.11 cycle; versions.md does not quote it]: until rmdir kills the css, gets and puts are per-CPU and none
+ * can release it. rmdir kills it (kill_css: a reference of its own to keep the css through its offline, then
+ * percpu_ref_kill, which drops the base reference; from then on css_tryget fails), offlines it and drops the
+ * reference it took; the put that reaches zero frees the state and then lets go of the cgroup, which the css keeps
+ * alive as long as it lives. Only the memory controller has per-cgroup state in the model, so css here is a
+ * mem_cgroup.
  */
 
 const L_free = at('kernel/cgroup.c', 'css_free_work_fn');
@@ -25,14 +29,12 @@ const L_diput = at('kernel/cgroup.c', 'cgroup_diput');
 
 /** css_tryget() / css_tryget_online(): a reference, unless the css was killed. Within the current step. */
 export function css_tryget(k: Kernel, css: cgroup_subsys_state, site: Site): boolean {
-  const m = k.rd(css as mem_cgroup, site, 'css');
-  if (m.killed) return false;
-  refcount_inc(k, m.refcnt, site);
-  return true;
+  return percpu_ref_tryget_live(k, k.rd(css as mem_cgroup, site, 'css').css_refcnt, site);
 }
 
 /**
- * Drops a css reference. The last one releases the css (css_release()): the cgroup's pointer to it is cleared
+ * Drops a css reference. Before the kill it only counts; after it, the put that reaches zero releases the css
+ * (css_release()): the cgroup's pointer to it is cleared
  * (rcu_assign_pointer(NULL): a reader under rcu_read_lock() finds either NULL or a state that lives until its
  * section ends), and its memory goes after an RCU grace period, from the workqueue (call_rcu, then
  * css_free_work_fn), so a reader that found it may still look at it (css_tryget then fails). Any context.
@@ -40,7 +42,11 @@ export function css_tryget(k: Kernel, css: cgroup_subsys_state, site: Site): boo
 export function* css_put(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
   yield k.op('css_put', css, site);
   const m = k.rd(css as mem_cgroup, site, 'css');
-  if (!refcount_dec_and_test(k, m.refcnt, site)) return;
+  if (percpu_ref_put(k, m.css_refcnt, site)) yield* css_release(k, m, site);
+}
+
+/** css_release(): the percpu_ref's release, from the put (or the kill) that dropped the last reference. */
+function* css_release(k: Kernel, m: mem_cgroup, site: Site): KGen {
   yield k.op('rcu_assign_pointer(cgrp->subsys[], NULL)', m.cgroup, L_release);
   const slots = k.wr(m.cgroup, L_release, 'cgroup').subsys;
   for (let i = 0; i < slots.length; i++) if (slots[i] === m) slots[i] = null;
@@ -79,10 +85,17 @@ export function* cgroup_diput(k: Kernel, d: dentry): KGen {
   yield* cgroup_put(k, cgrp, L_diput);
 }
 
-/** percpu_ref_kill(): no css_tryget succeeds from now. The base reference goes after the offline. */
+/**
+ * kill_css(): a reference that keeps the css until its offline is done (the caller's css_put drops it then), and
+ * percpu_ref_kill_and_confirm(), which drops the base reference; no css_tryget succeeds from now. The kernel's
+ * kill takes effect once an RCU grace period confirms it, before the offline runs: the model kills at once.
+ */
 export function* css_kill(k: Kernel, css: cgroup_subsys_state, site: Site): KGen {
-  yield k.op('percpu_ref_kill(css)', css, site);
-  k.wr(css as mem_cgroup, site, 'css').killed = true;
+  yield k.op('percpu_ref_kill_and_confirm(css)', css, site);
+  const m = k.rd(css as mem_cgroup, site, 'css');
+  percpu_ref_get(k, m.css_refcnt, site);
+  // Only with more puts than gets before the kill is the kill's the last reference: the release comes early.
+  if (percpu_ref_kill(k, m.css_refcnt, site)) yield* css_release(k, m, site);
 }
 
 /** cgroup_create() of 3.12: each css holds the cgroup (the kernel: a reference on its directory's dentry). */

@@ -11,9 +11,9 @@ const L = at('kernel/cgroup.c', 'cgroup_destroy_locked');
 export interface CssKill {
   /** The states of `cgrp` that live by references. */
   readonly counted: (cgrp: cgroup) => readonly cgroup_subsys_state[];
-  /** percpu_ref_kill(): from now on no tryget succeeds. */
+  /** kill_css(): from now on no tryget succeeds; the state is kept by a reference of the kill's own. */
   readonly kill: (k: Kernel, css: cgroup_subsys_state, site: typeof L) => KGen;
-  /** The base reference, dropped once the offline is done. */
+  /** The kill's reference, dropped once the offline is done. */
   readonly put: (k: Kernel, css: cgroup_subsys_state, site: typeof L) => KGen;
 }
 
@@ -33,7 +33,7 @@ export function cgroup_rmdir_of(css?: CssKill): (k: Kernel, cgrp: cgroup) => KGe
     for (const ss of cgrp.root.subsystems) if (ss.pre_destroy !== undefined) yield* ss.pre_destroy(k, ss, cgrp);
     yield* cgroup_remove_dir(k, cgrp, L);
     if (k.v.cgroup_rmdir_events !== undefined) yield* k.v.cgroup_rmdir_events(k, cgrp);
-    // The offline is done: each killed state lets go of its base reference.
+    // The offline is done: each killed state lets go of the reference its kill took.
     for (const s of counted) yield* css!.put(k, s, L);
     return 0;
   }

@@ -8,7 +8,7 @@ import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../slab.js';
 import { INIT_WORK, schedule_work, type work_struct } from '../../../workqueue.js';
 import type { mem_cgroup } from '../../../memcg/memcontrol.js';
 import type { cgroup } from '../../../cgroup/cgroup.js';
-import { css_put } from '../core-3.12/css.js';
+import { css_kill, css_put } from '../core-3.12/css.js';
 import { __d_cft, __d_cgrp } from '../../../cgroup/files.js';
 import { cgroup_busy, cgroup_mark_removed, cgroup_remove_dir } from '../../../cgroup/rmdir.js';
 
@@ -56,7 +56,7 @@ function drained(cgrp: cgroup): Waitable {
   };
 }
 
-/** css_killed_work_fn(): the css's offline (->pre_destroy), then its base reference goes. From the workqueue. */
+/** css_killed_work_fn(): the css's offline (->pre_destroy), then the reference the kill took goes. From the workqueue. */
 function* css_killed_work_fn(k: Kernel, work: work_struct): KGen {
   const css = work.mem.obj as mem_cgroup;
   const cgrp = css.cgroup;
@@ -84,8 +84,7 @@ export function* cgroup_rmdir_kernfs(k: Kernel, cgrp: cgroup): KGen<number> {
   for (const ss of cgrp.root.subsystems) {
     const css = cgrp.subsys[ss.subsys_id] as mem_cgroup | null | undefined;
     if (css === undefined || css === null) continue;
-    yield k.op('percpu_ref_kill_and_confirm(css)', css, L_rmdir);
-    k.wr(css, L_rmdir).killed = true;
+    yield* css_kill(k, css, L_rmdir);
     INIT_WORK(css.destroy_work, css_killed_work_fn);
     yield* schedule_work(k, css.destroy_work, L_rmdir);
   }
