@@ -11,6 +11,7 @@ import { OutOfBoundsChecker } from './outOfBounds.js';
 import { RefcountUnderflowChecker } from './refcountUnderflow.js';
 import { SleepInAtomicChecker } from './sleepInAtomic.js';
 import { SoftLockupChecker } from './softLockup.js';
+import { UninitValueChecker } from './uninitValue.js';
 import { UnregisterContractChecker } from './unregisterContract.js';
 import { UseAfterFreeChecker } from './useAfterFree.js';
 
@@ -21,6 +22,7 @@ export function allCheckers(): Checker[] {
     new UseAfterFreeChecker(),
     new DoubleFreeChecker(),
     new OutOfBoundsChecker(),
+    new UninitValueChecker(),
     new ListCorruptionChecker(),
     new RefcountUnderflowChecker(),
     new LockOrderChecker(),
@@ -47,6 +49,7 @@ export {
   RefcountUnderflowChecker,
   SleepInAtomicChecker,
   SoftLockupChecker,
+  UninitValueChecker,
   UnregisterContractChecker,
   UseAfterFreeChecker,
 };

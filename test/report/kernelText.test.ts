@@ -9,7 +9,8 @@ import { v4Bugs } from '../helpers/v4Witnesses.js';
 const HEADERS: Record<string, RegExp> = {
   'use-after-free': /^BUG: KASAN: use-after-free in [a-z_]\w*$/,
   'double-free': /^BUG: KASAN: double-free in [a-z_]\w*$/,
-  'out-of-bounds': /^BUG: KASAN: slab-out-of-bounds in [a-z_]\w*$/,
+  'out-of-bounds': /^BUG: KASAN: (slab|stack)-out-of-bounds in [a-z_]\w*$/,
+  'uninit-value': /^BUG: KMSAN: uninit-value in [a-z_]\w*$/,
   'lock-order-inversion': /^WARNING: possible circular locking dependency detected$/,
   'irq-lock-inversion': /^WARNING: (SOFTIRQ|HARDIRQ)-safe -> \1-unsafe lock order detected$|^WARNING: inconsistent lock state$|^WARNING: possible irq lock inversion dependency detected$/,
   // A 2.6.33 list_del of a deleted entry faults in the check before it can warn.

@@ -1,7 +1,8 @@
 import { E2BIG, EINVAL, ENODEV, ENOMEM } from '../../../errno.js';
 import type { file } from '../../../fs/file.js';
 import type { Kernel, KGen } from '../../../kernel.js';
-import { strstrip } from '../../../lib/string.js';
+import { strstrip, write_byte } from '../../../lib/string.js';
+import { copy_from_user } from '../../../lib/uaccess.js';
 import { at } from '../../../site.js';
 import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../slab.js';
 import { __d_cft, __d_cgrp } from '../../../cgroup/files.js';
@@ -38,8 +39,8 @@ function* cgroup_write_string(k: Kernel, f: file, data: Uint8Array): KGen<number
   if (nbytes >= CGROUP_LOCAL_BUFFER_SIZE - 1) return -E2BIG;
   const buf = yield* kmalloc_buf(k, nbytes + 1, GFP_KERNEL, L_string);
   if (buf === null) return -ENOMEM;
-  buf.bytes.set(data);
-  buf.bytes[nbytes] = 0;
+  copy_from_user(k, { buf, off: 0 }, data, L_string);
+  write_byte(k, { buf, off: 0 }, nbytes, 0, L_string);
   const stripped = strstrip(k, { buf, off: 0 }, L_string);
   const retval = yield* cft.write_string!(k, cgrp, cft, stripped);
   yield* kfree(k, buf, L_string);
