@@ -80,6 +80,17 @@ test('a KASAN use-after-free says who allocated and who freed the object, each w
   }
 });
 
+test("KMSAN's uninit-value is ruled as KMSAN rules it and says where the value was created", async (t) => {
+  const kmsan = (await bugs).filter((b) => b.finding.kind === 'uninit-value');
+  t.is(kmsan.length, 1);
+  for (const { finding } of kmsan) {
+    const text = finding.text.join('\n');
+    t.is(finding.text[0], '='.repeat(53));
+    t.regex(text, /^Call Trace:\n res_counter_memparse_write_strategy \(kernel\/res_counter\.c\)\n mem_cgroup_register_event/m);
+    t.regex(text, /^Local variable local_buffer created at:\n cgroup_write_string \(kernel\/cgroup\.c\)\n cgroup_file_write \(kernel\/cgroup\.c\)\n={53}$/m);
+  }
+});
+
 test('lockdep reports carry the unsafe locking scenario table', async (t) => {
   const lockdep = (await bugs).filter((b) => b.finding.kind === 'lock-order-inversion' || b.finding.kind === 'irq-lock-inversion');
   t.is(lockdep.length, 2);
