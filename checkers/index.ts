@@ -13,6 +13,7 @@ import { RefcountUnderflowChecker } from './refcountUnderflow.js';
 import { SleepInAtomicChecker } from './sleepInAtomic.js';
 import { SoftLockupChecker } from './softLockup.js';
 import { SpinlockRecursionChecker } from './spinlockRecursion.js';
+import { UninitValueChecker } from './uninitValue.js';
 import { UnregisterContractChecker } from './unregisterContract.js';
 import { UseAfterFreeChecker } from './useAfterFree.js';
 
@@ -23,6 +24,7 @@ export function allCheckers(): Checker[] {
     new UseAfterFreeChecker(),
     new DoubleFreeChecker(),
     new OutOfBoundsChecker(),
+    new UninitValueChecker(),
     new ListCorruptionChecker(),
     new RefcountUnderflowChecker(),
     new LockOrderChecker(),
@@ -54,6 +56,7 @@ export {
   SleepInAtomicChecker,
   SoftLockupChecker,
   SpinlockRecursionChecker,
+  UninitValueChecker,
   UnregisterContractChecker,
   UseAfterFreeChecker,
 };

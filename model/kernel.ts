@@ -2,7 +2,7 @@ import type { Waitable } from '../sim/actor.js';
 import type { SimHost } from '../sim/execution.js';
 import { PSEUDO_MODEL_BASE } from '../sim/footprint.js';
 import type { Cpu } from './context.js';
-import { Allocation, ErrPtr, KObject, type Ptr } from './memory.js';
+import { Allocation, ErrPtr, KObject, type MemoryKind, type Ptr } from './memory.js';
 import { Poison, type Probes } from './probes.js';
 import type { Site } from './site.js';
 import { CallSites, type ModelFrame } from './callSites.js';
@@ -40,7 +40,7 @@ export function rcuStateKey(actor: number): number {
 export const SOFT_LOCKUP_STEPS = 2000;
 
 /** Model helpers that stand for C expressions, not functions (`p[i]`), so no call trace shows them. */
-const NOT_FUNCTIONS = new Set(['read_byte', 'write_byte', 'node']);
+const NOT_FUNCTIONS = new Set(['read_byte', 'load_byte', 'write_byte', 'access_bytes', 'node', 'char_array_on_stack']);
 
 /** Where user-written model code runs from (a variant module's URL), so call traces show its functions too. */
 const userModelSources: string[] = [];
@@ -187,8 +187,11 @@ export class Kernel {
     this.probes.mightSleep(this.cpu, site, what);
   }
 
-  /** A new block of memory, numbered per C type (`cgroup_event#3`), stamped with who allocated it. */
-  newAllocation(type: string, size: number, kind: 'slab' | 'static', site: Site | null): Allocation {
+  /**
+   * A new block of memory, numbered per C type (`cgroup_event#3`), stamped with who allocated it. `uninit`: its
+   * bytes start uninitialised (the checkers learn it with the block); `local`: a stack frame's variable name.
+   */
+  newAllocation(type: string, size: number, kind: MemoryKind, site: Site | null, init: { uninit?: boolean; local?: string } = {}): Allocation {
     const n = (this.counters.get(type) ?? 0) + 1;
     this.counters.set(type, n);
     const mem = new Allocation(n, type, size, kind);
@@ -199,7 +202,9 @@ export class Kernel {
     mem.allocStep = this.host.step;
     mem.allocActor = kind === 'static' ? 'boot' : this.host.current.name;
     mem.allocSite = site;
-    if (kind === 'slab') mem.allocStack = this.stack();
+    mem.uninit = init.uninit ?? false;
+    mem.local = init.local ?? null;
+    if (kind !== 'static') mem.allocStack = this.stack();
     this.probes.alloc(mem);
     return mem;
   }

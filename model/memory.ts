@@ -1,10 +1,11 @@
 import type { Site } from './site.js';
 
 /**
- * One block of kernel memory: a slab object (kmalloc/kzalloc/kmem_cache_alloc) or a static object (a global
- * such as the system workqueue). Memory is never reused: a freed block stays as a tombstone, so every later
- * access is detected and the report can say where the block was allocated and where it was freed, as KASAN
- * does with its quarantine.
+ * One block of kernel memory: a slab object (kmalloc/kzalloc/kmem_cache_alloc), a static object (a global
+ * such as the system workqueue), or a local variable in a task's stack frame (`char local_buffer[64]`), which
+ * lives from its function's call to its return. Memory is never reused: a freed block stays as a tombstone, so
+ * every later access is detected and the report can say where the block was allocated and where it was freed,
+ * as KASAN does with its quarantine; a returned frame stays too (see model/stackFrame.ts).
  */
 export class Allocation {
   freed = false;
@@ -17,6 +18,13 @@ export class Allocation {
   /** Call traces of the allocation and the free, innermost first (traced runs only). */
   allocStack: readonly string[] = [];
   freeStack: readonly string[] = [];
+  /**
+   * Its bytes start uninitialised: a byte buffer from kmalloc() without __GFP_ZERO, a stack frame. Zeroed memory
+   * (kzalloc, statics) and modelled structs, which their constructors fill, start initialised.
+   */
+  uninit = false;
+  /** A stack frame's variable (`local_buffer`); its function is the allocation site's. Null for other blocks. */
+  local: string | null = null;
   /** The object living in this block, for reports (its refcounts, its state). */
   obj: KObject | null = null;
   readonly name: string;
@@ -32,11 +40,14 @@ export class Allocation {
     readonly type: string,
     /** Size in bytes; only byte buffers are checked against it. */
     readonly size: number,
-    readonly kind: 'slab' | 'static',
+    readonly kind: MemoryKind,
   ) {
     this.name = `${type}#${id}`;
   }
 }
+
+/** Where a block lives: the slab, the kernel image, or the stack of the task that allocated it. */
+export type MemoryKind = 'slab' | 'static' | 'stack';
 
 /** Object keys lie above every block key: 2^31 + block key * 2^21 + a hash of the place in the block. */
 function objectKey(mem: Allocation, name: string): number {

@@ -12,6 +12,7 @@ export type BugKind =
   | 'use-after-free'
   | 'double-free'
   | 'out-of-bounds'
+  | 'uninit-value'
   | 'null-deref'
   | 'leak'
   | 'list-corruption'
@@ -70,7 +71,19 @@ export interface Checker {
   /** Called before the slab marks the block free. */
   free?(mem: Allocation, site: Site): void;
   access?(mem: Allocation, write: boolean, site: Site, what: string): void;
+  /**
+   * Bytes are loaded or stored (checked against the block's bounds and life). A store writes a defined value: it
+   * initialises the bytes; a copy follows with copyBytes.
+   */
   accessBytes?(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void;
+  /** The value of bytes already loaded decides a branch or reaches a result (KMSAN checks it here). */
+  useBytes?(mem: Allocation, offset: number, size: number, site: Site): void;
+  /**
+   * `size` bytes were copied from `src` to `dst` (both accesses announced before): the stored bytes are as
+   * initialised as the loaded ones were, so a copy propagates, not reports. A source outside any block (user
+   * memory) is null: its bytes are defined.
+   */
+  copyBytes?(dst: Allocation, dstOffset: number, src: Allocation | null, srcOffset: number, size: number, site: Site): void;
   /** A NULL, ERR_PTR or poison dereference of `what` (a C type) through `field`: the checker must throw (it is an oops). */
   badPointer?(p: null | ErrPtr | Poison, site: Site, what: string, field: string): void;
 
@@ -150,6 +163,8 @@ export class Probes {
   private readonly frees: Checker[];
   private readonly accesses: Checker[];
   private readonly byteAccesses: Checker[];
+  private readonly byteUses: Checker[];
+  private readonly byteCopies: Checker[];
   private readonly badPointers: Checker[];
   private readonly acquires: Checker[];
   private readonly releases: Checker[];
@@ -167,6 +182,8 @@ export class Probes {
     this.frees = having('free');
     this.accesses = having('access');
     this.byteAccesses = having('accessBytes');
+    this.byteUses = having('useBytes');
+    this.byteCopies = having('copyBytes');
     this.badPointers = having('badPointer');
     this.acquires = having('lockAcquire');
     this.releases = having('lockRelease');
@@ -190,6 +207,12 @@ export class Probes {
   }
   accessBytes(mem: Allocation, offset: number, size: number, write: boolean, site: Site): void {
     for (const c of this.byteAccesses) c.accessBytes!(mem, offset, size, write, site);
+  }
+  useBytes(mem: Allocation, offset: number, size: number, site: Site): void {
+    for (const c of this.byteUses) c.useBytes!(mem, offset, size, site);
+  }
+  copyBytes(dst: Allocation, dstOffset: number, src: Allocation | null, srcOffset: number, size: number, site: Site): void {
+    for (const c of this.byteCopies) c.copyBytes!(dst, dstOffset, src, srcOffset, size, site);
   }
   /** Never returns: a checker throws the oops; without one, the model still cannot go on. */
   badPointer(p: null | ErrPtr | Poison, site: Site, what: string, field = ''): never {

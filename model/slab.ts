@@ -9,7 +9,8 @@ export const GFP_ATOMIC: gfp_t = 'GFP_ATOMIC';
 /**
  * kmalloc()/kzalloc(): one step. GFP_KERNEL may sleep, so it is checked by might_sleep(). A scenario may make
  * any allocation of a given C type fail (the model of failslab); then NULL comes back and no block exists.
- * `make` builds the struct in the fresh block; modelled structs start zeroed, so kmalloc and kzalloc agree.
+ * `make` builds the struct in the fresh block; a modelled struct is initialised by its constructor, so for
+ * structs kmalloc and kzalloc agree. Byte buffers differ (`uninit`: see kmalloc_buf and kzalloc_buf).
  */
 export function* kmalloc<T extends KObject>(
   k: Kernel,
@@ -18,11 +19,12 @@ export function* kmalloc<T extends KObject>(
   gfp: gfp_t,
   site: Site,
   make: (mem: Allocation) => T,
+  uninit = false,
 ): KGen<T | null> {
   if (gfp === GFP_KERNEL) k.might_sleep(site, `kmalloc(${type}, GFP_KERNEL)`);
   yield k.op(`kmalloc(${type})`, type, site);
   if (k.shouldFailAlloc(type)) return null;
-  const mem = k.newAllocation(type, size, 'slab', site);
+  const mem = k.newAllocation(type, size, 'slab', site, { uninit });
   const obj = make(mem);
   mem.obj = obj;
   return obj;
@@ -30,8 +32,16 @@ export function* kmalloc<T extends KObject>(
 
 export const kzalloc = kmalloc;
 
-/** A byte buffer of `size` bytes (`kmalloc(size)` for a `char *`). */
+/**
+ * A byte buffer of `size` bytes (`kmalloc(size)` for a `char *`): its bytes are uninitialised until written (the
+ * model stores zeros, so an uninitialised byte reads as NUL).
+ */
 export function* kmalloc_buf(k: Kernel, size: number, gfp: gfp_t, site: Site): KGen<char_buf | null> {
+  return yield* kmalloc(k, 'char[]', size, gfp, site, (mem) => new char_buf(mem, new Uint8Array(size)), true);
+}
+
+/** `kzalloc(size)` for a `char *`: a byte buffer of `size` zeroed bytes. */
+export function* kzalloc_buf(k: Kernel, size: number, gfp: gfp_t, site: Site): KGen<char_buf | null> {
   return yield* kmalloc(k, 'char[]', size, gfp, site, (mem) => new char_buf(mem, new Uint8Array(size)));
 }
 

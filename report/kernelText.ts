@@ -9,18 +9,20 @@ interface Frame {
 }
 
 const KASAN_RULE = '='.repeat(66);
+const KMSAN_RULE = '='.repeat(53);
 const LOCKDEP_RULE = '='.repeat(54);
 const CUT_HERE = '------------[ cut here ]------------';
 const END_TRACE = '---[ end trace 0000000000000000 ]---';
 
 /**
  * Which tool prints a report, told by its first line (the kernel's own, which tools such as syzkaller parse):
- * KASAN rules its reports with '=', lockdep adds a '-' rule under the title, WARN()-style reports (DEBUG_LIST,
+ * KASAN and KMSAN rule their reports with '=', lockdep adds a '-' rule under the title, WARN()-style reports (DEBUG_LIST,
  * refcount_t, BUG_ON) sit between "cut here" and "end trace". Anything else (kmemleak, cgsim's own headers) is
  * printed as it is.
  */
 function frameOf(title: string): Frame {
   if (title.startsWith('BUG: KASAN:')) return { before: [KASAN_RULE], underTitle: [], after: [KASAN_RULE] };
+  if (title.startsWith('BUG: KMSAN:')) return { before: [KMSAN_RULE], underTitle: [], after: [KMSAN_RULE] };
   if (/^WARNING: (possible circular|possible recursive locking|.*-safe -> .*-unsafe|inconsistent lock state|possible irq lock inversion)/.test(title)) {
     return { before: ['', LOCKDEP_RULE], underTitle: ['-'.repeat(54)], after: [] };
   }

@@ -2,7 +2,7 @@ import type { ExploreResult } from '../../harness/explore.js';
 import type { VerifyResult } from '../../harness/verify.js';
 
 /** What a checker reports, in the words of the tool it stands for. */
-const CHECKERS = 'KASAN (use-after-free, double-free, out-of-bounds), NULL dereferences, DEBUG_LIST, lockdep (lock order, irq safety), deadlocks, the soft-lockup watchdog, might_sleep, refcount_t, kmemleak, BUG_ON, the register_event/unregister_event contract and lost notifications';
+const CHECKERS = 'KASAN (use-after-free, double-free, out-of-bounds), KMSAN (uninit-value), NULL dereferences, DEBUG_LIST, lockdep (lock order, irq safety), deadlocks, the soft-lockup watchdog, might_sleep, refcount_t, kmemleak, BUG_ON, the register_event/unregister_event contract and lost notifications';
 
 function result(r: Omit<VerifyResult, 'seconds'>, preemptions: number | null): string {
   if (r.result.summary.bugs.length > 0) return `${r.result.summary.bugs.length} bug(s)`;

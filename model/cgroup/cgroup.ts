@@ -85,6 +85,8 @@ export interface cftype {
   /** The subsystem whose file this is (its index in cgroup->subsys[]); null for the core's own files. */
   readonly subsys_id: number | null;
   readonly write_string?: write_string_t;
+  /** The longest write a write_string file takes (cgroup cores before kernfs); unset, the core's local buffer bounds it. */
+  readonly max_write_len?: number;
   readonly register_event?: register_event_t;
   readonly unregister_event?: unregister_event_t;
 }

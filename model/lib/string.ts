@@ -1,27 +1,71 @@
 import type { Kernel } from '../kernel.js';
-import type { CharPtr } from '../memory.js';
-import { at, type Site } from '../site.js';
+import type { char_buf, CharPtr } from '../memory.js';
+import { at, formatSite, type Site } from '../site.js';
+
+/*
+ * Bytes are loaded, stored and used apart, as KMSAN sees them: a load or a store is an access (KASAN checks its
+ * bounds and the block's life); a use is a loaded value deciding a branch or reaching a result (KMSAN checks
+ * that it was initialised). A copy loads and stores without using, so it carries initialisation along.
+ */
 
 /**
- * `p[i]`, checked as KASAN checks a 1-byte read. Past the end of the allocation the read is reported; the model
- * then reads a NUL, so parsing stops there (what the real bytes past the end are is not modelled).
+ * The buffer behind `p`, accessed at `p[i]` for `n` bytes: checked by the memory checkers and touched for the
+ * dependency analysis. A stack frame that has returned is refused: the model does not reuse stack memory, so
+ * what such an access would read in the kernel (another call's frame) is not modelled.
  */
-export function read_byte(k: Kernel, p: CharPtr, i: number, site: Site): number {
-  const buf = k.rd(p.buf, site, p.buf.name);
+export function access_bytes(k: Kernel, p: CharPtr, i: number, n: number, write: boolean, site: Site): char_buf {
+  const mem = p.buf.mem;
+  if (mem.kind === 'stack' && mem.freed) {
+    throw new Error(`${mem.name} (${mem.local ?? '?'} of ${mem.allocSite?.fn ?? '?'}) accessed at ${formatSite(site)} after its frame returned`);
+  }
+  const buf = write ? k.wr(p.buf, site, p.buf.name) : k.rd(p.buf, site, p.buf.name);
+  k.probes.accessBytes(mem, p.off + i, n, write, site);
+  k.touch(mem.key, false);
+  k.touch(buf.key, write);
+  return buf;
+}
+
+/**
+ * `p[i]` loaded, checked as KASAN checks a 1-byte read; its value is not used yet (a copy carries it on). Past the
+ * end of the block the read is reported; the model then reads a NUL, so parsing stops there (what the real bytes
+ * past the end are is not modelled). An uninitialised byte reads as what the model stored: NUL.
+ */
+export function load_byte(k: Kernel, p: CharPtr, i: number, site: Site): number {
+  const buf = access_bytes(k, p, i, 1, false, site);
   const off = p.off + i;
-  k.probes.accessBytes(buf.mem, off, 1, false, site);
-  k.touch(buf.mem.key, false);
-  k.touch(buf.key, false);
   return off >= 0 && off < buf.bytes.length ? buf.bytes[off]! : 0;
 }
 
-function write_byte(k: Kernel, p: CharPtr, i: number, v: number, site: Site): void {
-  const buf = k.wr(p.buf, site, p.buf.name);
+/** `p[i]` whose value the code tests (every parser's comparison): a load, then a use, which KMSAN checks. */
+export function read_byte(k: Kernel, p: CharPtr, i: number, site: Site): number {
+  const v = load_byte(k, p, i, site);
+  k.probes.useBytes(p.buf.mem, p.off + i, 1, site);
+  return v;
+}
+
+/** `p[i] = v` of a defined value (a constant): the byte is initialised. */
+export function write_byte(k: Kernel, p: CharPtr, i: number, v: number, site: Site): void {
+  const buf = access_bytes(k, p, i, 1, true, site);
   const off = p.off + i;
-  k.probes.accessBytes(buf.mem, off, 1, true, site);
-  k.touch(buf.mem.key, false);
-  k.touch(buf.key, true);
   if (off >= 0 && off < buf.bytes.length) buf.bytes[off] = v;
+}
+
+const L_memcpy = at('lib/string.c', 'memcpy');
+
+/**
+ * memcpy() (lib/string.c): `n` bytes from `src` to `dst`. It loads and stores, and uses no byte: each stored byte
+ * is as initialised as the byte it was loaded from. Its accesses are its own (KASAN names memcpy).
+ */
+export function memcpy(k: Kernel, dst: CharPtr, src: CharPtr, n: number): void {
+  if (n === 0) return;
+  const from = access_bytes(k, src, 0, n, false, L_memcpy);
+  const to = access_bytes(k, dst, 0, n, true, L_memcpy);
+  for (let i = 0; i < n; i++) {
+    const s = src.off + i;
+    const d = dst.off + i;
+    if (d >= 0 && d < to.bytes.length) to.bytes[d] = s >= 0 && s < from.bytes.length ? from.bytes[s]! : 0;
+  }
+  k.probes.copyBytes(to.mem, dst.off, from.mem, src.off, n, L_memcpy);
 }
 
 export function ptr_add(p: CharPtr, n: number): CharPtr {

@@ -49,7 +49,7 @@ test('--format md is a Markdown table with a replay list', async (t) => {
 test('the text table lines the variants up in columns', async (t) => {
   const r = await cli('compare', '--variants', 'v3.11,v3.12', '--scenario', 'bad-write:no-args', '--runs', '3');
   t.is(r.code, 0);
-  t.regex(r.out.join('\n'), /\n 1  out-of-bounds: res_counter_memparse_write_strategy past the end [^\n]*?\s{2}run 1\s+run 1 *\n/);
+  t.regex(r.out.join('\n'), /\n 1  uninit-value: res_counter_memparse_write_strategy uses uninitialised [^\n]*?\s{2}run 1\s+run 1 *\n/);
 });
 
 test('compare refuses bad input with one line and exit 2', async (t) => {

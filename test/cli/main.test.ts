@@ -13,7 +13,7 @@ test('explore exits 1 with each bug, its hits and a replay command', async (t) =
   const r = await cli('explore', '--variant', 'v4', '--scenario', 'bad-write:no-args', '--runs', '5');
   t.is(r.code, 1);
   const text = r.out.join('\n');
-  t.regex(text, /BUG: KASAN: slab-out-of-bounds in res_counter_memparse_write_strategy/);
+  t.regex(text, /BUG: KMSAN: uninit-value in res_counter_memparse_write_strategy/);
   t.regex(text, /replay: cgsim replay --variant v4 --scenario bad-write:no-args --schedule s1:/);
 });
 

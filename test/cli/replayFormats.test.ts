@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { SEED_PATCH } from '../helpers/patch.js';
 
-const UAF = ['replay', '--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c34d5'];
-const DEADLOCK = ['replay', '--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c9b7'];
+const UAF = ['replay', '--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a63c34d5'];
+const DEADLOCK = ['replay', '--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a63c9b7'];
 
 test('--format diagram draws each report of the execution, CPU by CPU, and ends with the replay command', async (t) => {
   const r = await cli(...DEADLOCK, '--format', 'diagram');
@@ -16,7 +16,7 @@ test('--format diagram draws each report of the execution, CPU by CPU, and ends 
   t.regex(text, /^BUG: spinlock lockup suspected on CPU#\d+, close$/m);
   t.regex(text, /^ +close +rmdir$/m);
   t.regex(text, /cgroup_call_pre_destroy:785\n +spin_lock cgroup#3\.event_list_lock/);
-  t.regex(text, /^replay: cgsim replay --variant v4 --scenario close-vs-rmdir --schedule s1:a65c9b7$/m);
+  t.regex(text, /^replay: cgsim replay --variant v4 --scenario close-vs-rmdir --schedule s1:a63c9b7$/m);
   const one = await cli(...DEADLOCK, '--format', 'diagram', '--report', '2');
   t.false(one.out.join('\n').includes('circular'), '--report picks one report');
 });

@@ -2,7 +2,7 @@ import test from 'ava';
 import type { Kernel } from '../../model/kernel.js';
 import { KObject, type Allocation } from '../../model/memory.js';
 import { at } from '../../model/site.js';
-import { GFP_ATOMIC, GFP_KERNEL, kfree, kmalloc_buf, kzalloc } from '../../model/slab.js';
+import { GFP_ATOMIC, GFP_KERNEL, kfree, kmalloc_buf, kzalloc, kzalloc_buf } from '../../model/slab.js';
 import { runOne, T, testLock } from '../helpers/modelFixtures.js';
 import { spin_lock, spin_unlock } from '../../model/locking/spinlock.js';
 
@@ -109,14 +109,16 @@ test('a GFP_ATOMIC allocation under a spinlock is allowed', (t) => {
   t.deepEqual(kinds, []);
 });
 
-test('kmalloc_buf gives a zeroed byte buffer of exactly the size asked for', (t) => {
+test('kmalloc_buf gives a byte buffer of exactly the size asked for, uninitialised (stored as zeros); kzalloc_buf a zeroed one', (t) => {
   const seen: string[] = [];
   runOne(function* (k) {
     const b = yield* kmalloc_buf(k, 5, GFP_KERNEL, L_alloc);
-    seen.push(`${b!.name} size=${b!.mem.size} bytes=${Array.from(b!.bytes).join(',')}`);
+    const z = yield* kzalloc_buf(k, 2, GFP_KERNEL, L_alloc);
+    for (const x of [b!, z!]) seen.push(`${x.name} size=${x.mem.size} uninit=${x.mem.uninit} bytes=${Array.from(x.bytes).join(',')}`);
     yield* kfree(k, b, L_free);
+    yield* kfree(k, z, L_free);
   });
-  t.deepEqual(seen, ['char[]#1 size=5 bytes=0,0,0,0,0']);
+  t.deepEqual(seen, ['char[]#1 size=5 uninit=true bytes=0,0,0,0,0', 'char[]#2 size=2 uninit=false bytes=0,0']);
 });
 
 test('an object still allocated when the run ends is reported as a leak', (t) => {

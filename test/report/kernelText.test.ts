@@ -9,7 +9,8 @@ import { v4Bugs } from '../helpers/v4Witnesses.js';
 const HEADERS: Record<string, RegExp> = {
   'use-after-free': /^BUG: KASAN: use-after-free in [a-z_]\w*$/,
   'double-free': /^BUG: KASAN: double-free in [a-z_]\w*$/,
-  'out-of-bounds': /^BUG: KASAN: slab-out-of-bounds in [a-z_]\w*$/,
+  'out-of-bounds': /^BUG: KASAN: (slab|stack)-out-of-bounds in [a-z_]\w*$/,
+  'uninit-value': /^BUG: KMSAN: uninit-value in [a-z_]\w*$/,
   'lock-order-inversion': /^WARNING: possible circular locking dependency detected$/,
   'lock-recursion': /^WARNING: possible recursive locking detected$/,
   'irq-lock-inversion': /^WARNING: (SOFTIRQ|HARDIRQ)-safe -> \1-unsafe lock order detected$|^WARNING: inconsistent lock state$|^WARNING: possible irq lock inversion dependency detected$/,
@@ -77,6 +78,17 @@ test('a KASAN use-after-free says who allocated and who freed the object, each w
     t.regex(text, /^Allocated by task \S+ at step \d+:\n [a-z_]/m);
     t.regex(text, /^Freed by task \S+ at step \d+:\n [a-z_]/m);
     t.is(finding.text[0], '='.repeat(66));
+  }
+});
+
+test("KMSAN's uninit-value is ruled as KMSAN rules it and says where the value was created", async (t) => {
+  const kmsan = (await bugs).filter((b) => b.finding.kind === 'uninit-value');
+  t.is(kmsan.length, 1);
+  for (const { finding } of kmsan) {
+    const text = finding.text.join('\n');
+    t.is(finding.text[0], '='.repeat(53));
+    t.regex(text, /^Call Trace:\n res_counter_memparse_write_strategy \(kernel\/res_counter\.c\)\n mem_cgroup_register_event/m);
+    t.regex(text, /^Local variable local_buffer created at:\n cgroup_write_string \(kernel\/cgroup\.c\)\n cgroup_file_write \(kernel\/cgroup\.c\)\n={53}$/m);
   }
 });
 

@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { Kernel } from '../../../model/kernel.js';
 import { memparse, read_byte, simple_strtoull, strcmp, strstrip } from '../../../model/lib/string.js';
-import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../model/slab.js';
+import { GFP_KERNEL, kfree, kzalloc_buf } from '../../../model/slab.js';
 import { cstr, cstring, pause, runOne, T } from '../../helpers/modelFixtures.js';
 
 /** Runs `f` inside an actor (the parsers touch checked memory) and returns what it returned. */
@@ -67,7 +67,7 @@ test('memparse reads a number with an optional K, M or G suffix, in either case'
 test('read_byte past the end of a slab buffer is reported as out-of-bounds and reads as NUL', (t) => {
   const seen: number[] = [];
   const { outcome, kinds } = runOne(function* (k) {
-    const buf = (yield* kmalloc_buf(k, 2, GFP_KERNEL, T))!;
+    const buf = (yield* kzalloc_buf(k, 2, GFP_KERNEL, T))!;
     buf.bytes.set([65, 66]);
     seen.push(read_byte(k, { buf, off: 0 }, 1, T), read_byte(k, { buf, off: 1 }, 1, T));
     yield* kfree(k, buf, T);

@@ -17,8 +17,8 @@ import { patchedLines, SEED_PATCH } from '../../helpers/patch.js';
  */
 
 const ARTIFACTS = 'test-artifacts';
-const UAF = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c34d5'];
-const DEADLOCK = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c9b7'];
+const UAF = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a63c34d5'];
+const DEADLOCK = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a63c9b7'];
 const scratch = mkdtempSync(join(tmpdir(), 'cgsim-browser-'));
 
 let browser: Browser | undefined;

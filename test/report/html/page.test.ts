@@ -12,8 +12,8 @@ import type { ReplayDoc } from '../../../report/replayDoc.js';
 import { cli } from '../../helpers/cli.js';
 import { SEED_PATCH } from '../../helpers/patch.js';
 
-const UAF = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c34d5'];
-const DEADLOCK = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a65c9b7'];
+const UAF = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a63c34d5'];
+const DEADLOCK = ['--variant', 'v4', '--scenario', 'close-vs-rmdir', '--schedule', 's1:a63c9b7'];
 const patch = parsePatch(readFileSync(SEED_PATCH, 'utf8'));
 
 async function docOf(args: string[]): Promise<ReplayDoc> {

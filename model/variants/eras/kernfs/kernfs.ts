@@ -3,6 +3,8 @@ import { EBUSY, EINVAL, ENODEV, ENOMEM } from '../../../errno.js';
 import type { file } from '../../../fs/file.js';
 import type { Kernel, KGen } from '../../../kernel.js';
 import { mutex_lock, mutex_unlock } from '../../../locking/mutex.js';
+import { write_byte } from '../../../lib/string.js';
+import { copy_from_user } from '../../../lib/uaccess.js';
 import { at } from '../../../site.js';
 import { GFP_KERNEL, kfree, kmalloc_buf } from '../../../slab.js';
 import { INIT_WORK, schedule_work, type work_struct } from '../../../workqueue.js';
@@ -24,9 +26,9 @@ const L_rmdir = at('kernel/cgroup/cgroup.c', 'cgroup_destroy_locked');
 const L_offline = at('kernel/cgroup/cgroup.c', 'css_killed_work_fn');
 
 /**
- * kernfs_fop_write_iter() → cgroup_file_write(): the bytes in a buffer of exactly len + 1 with a NUL at the end,
- * the file's handler under an active reference (or -ENODEV once its directory is being removed). A handler's 0
- * becomes nbytes. Process context.
+ * kernfs_fop_write_iter() → cgroup_file_write(): the bytes copied into a kmalloc(len + 1) (not zeroed: every byte
+ * is written, the copy's and the NUL at the end), the file's handler under an active reference (or -ENODEV once
+ * its directory is being removed). A handler's 0 becomes nbytes. Process context.
  */
 export function* kernfs_fop_write(k: Kernel, f: file, data: Uint8Array): KGen<number> {
   const cft = __d_cft(k.rd(f, L_write));
@@ -34,8 +36,8 @@ export function* kernfs_fop_write(k: Kernel, f: file, data: Uint8Array): KGen<nu
   const nbytes = data.length;
   const buf = yield* kmalloc_buf(k, nbytes + 1, GFP_KERNEL, L_write);
   if (buf === null) return -ENOMEM;
-  buf.bytes.set(data);
-  buf.bytes[nbytes] = 0;
+  copy_from_user(k, { buf, off: 0 }, data, L_write);
+  write_byte(k, { buf, off: 0 }, nbytes, 0, L_write);
   let ret = -ENODEV;
   yield k.op('kernfs_get_active', cgrp, L_write);
   if (!k.rd(cgrp, L_write).kn_deactivated) {
