@@ -5,6 +5,12 @@ function shortSite(site: string): string {
   return site.replace(/\s*\[[^\]]*\]\s*$/, '');
 }
 
+/** " at cgroup_rmdir (versions.md:422)": where in the variant's own code a cell's finding is, when the site says. */
+function position(c: CompareCell): string {
+  const m = c.found ? /\[([^\]]*)\]\s*$/.exec(c.site) : null;
+  return m === null ? '' : ` at ${m[1]}`;
+}
+
 /** ", after 3, 5": the rows a found bug followed in its witness run (it may be their consequence). */
 function afterRows(r: CompareResult, c: CompareCell): string {
   if (!c.found) return '';
@@ -39,7 +45,7 @@ export function compareText(r: CompareResult, asInvoked: (cmd: string) => string
   r.rows.forEach((row, i) => {
     lines.push(`[${i + 1}] ${row.kind} (${row.object}): ${row.site}`, `    ${row.title}`);
     row.cells.forEach((c, j) => {
-      if (c.found) lines.push(`    ${r.variants[j]}: ${c.hits} hit(s), first in run ${c.runsToFirstHit} (${c.scenario})${afterRows(r, c).replace(/^, /, ', found only ')}; replay: ${asInvoked(c.replay)}`);
+      if (c.found) lines.push(`    ${r.variants[j]}: ${c.hits} hit(s), first in run ${c.runsToFirstHit} (${c.scenario})${position(c)}${afterRows(r, c).replace(/^, /, ', found only ')}; replay: ${asInvoked(c.replay)}`);
     });
   });
   return lines;

@@ -2,7 +2,7 @@ import test from 'ava';
 import type { CompareResult } from '../../../harness/compare.js';
 import { compareMarkdown, compareText } from '../../../cli/format/compareTable.js';
 
-const found = (run: number, after: string[] = []) => ({ found: true as const, runsToFirstHit: run, scenario: 's', hits: 3, replay: `cgsim replay --variant x --scenario s --schedule s1:a${run}`, after });
+const found = (run: number, after: string[] = []) => ({ found: true as const, runsToFirstHit: run, scenario: 's', hits: 3, replay: `cgsim replay --variant x --scenario s --schedule s1:a${run}`, site: 's', after });
 const absent = { found: false as const, runs: 10 };
 
 /** Two variants; bug B is only ever seen after bug A, in both. */
@@ -44,6 +44,11 @@ test('text: a star marks a consequence, and the detail says which bug it followe
   const text = compareText(result, (c) => c).join('\n');
   t.regex(text, /-- found only after another bug in the same run \(possibly consequences\):\n 3  double-free: o freed again\s+run 2\*\s+-/);
   t.regex(text, /old: 3 hit\(s\), first in run 2 \(s\), found only after 1; replay: cgsim replay/);
+});
+
+test("text: a cell whose own site has a source position says where in that variant's code it is", (t) => {
+  const at = { ...result, rows: [{ ...result.rows[0]!, cells: [{ ...found(2), site: 'o accessed after free in f (f.c) [f (f.c:7)]' }, absent] }] };
+  t.regex(compareText(at, (c) => c).join('\n'), /old: 3 hit\(s\), first in run 2 \(s\) at f \(f\.c:7\); replay:/);
 });
 
 test('no bug in any variant says so', (t) => {
