@@ -42,7 +42,7 @@ export interface CompareResult {
 
 /** "kind | site" without the bracketed source position at its end: what makes two eras' findings one row. */
 export function rowKeyOf(key: string): string {
-  return key.replace(/\s*\[[^\]]*\]\s*$/, '');
+  return key.replace(/\s*\[[^\]]+\]\s*$/, '');
 }
 
 function cellOf(bug: ExploredBug | undefined, runsPerScenario: number): CompareCell {

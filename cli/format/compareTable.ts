@@ -2,7 +2,7 @@ import type { CompareCell, CompareResult } from '../../harness/compare.js';
 
 /** The site without the bracketed source position, for a table cell. */
 function shortSite(site: string): string {
-  return site.replace(/\s*\[[^\]]*\]\s*$/, '');
+  return site.replace(/\s*\[[^\]]+\]\s*$/, '');
 }
 
 /** " at cgroup_rmdir (versions.md:422)": where in the variant's own code a cell's finding is, when the site says. */

@@ -9,6 +9,8 @@ const v2_6_34 = findVariant('v2.6.34')!;
 test('a row key leaves out only the bracketed source position at the end', (t) => {
   t.is(rowKeyOf('lost-notification | registration by f on a cgroup [f (kernel/cgroup.c:2958)]'), 'lost-notification | registration by f on a cgroup');
   t.is(rowKeyOf('use-after-free | cgroup accessed after free in f (kernel/cgroup.c)'), 'use-after-free | cgroup accessed after free in f (kernel/cgroup.c)');
+  t.is(rowKeyOf('out-of-bounds | strcmp past the end of char[] [strcmp (lib/string.c)]'), 'out-of-bounds | strcmp past the end of char[]');
+  t.is(rowKeyOf('out-of-bounds | strcmp past the end of char[]'), 'out-of-bounds | strcmp past the end of char[]');
 });
 
 test('the same bug of two eras, at other lines of their code, is one row; each cell keeps its own site', (t) => {
