@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { basename, relative } from 'node:path';
-import { main, processIo } from '../dist/cli/main.js';
+import { supervise } from '../dist/cli/supervisor.js';
 
 // A reader that stops early (`cgsim list | head`) is not an error.
 process.stdout.on('error', (e) => {
@@ -11,4 +11,6 @@ process.stdout.on('error', (e) => {
 // Printed replay commands must run as printed: `cgsim` when installed on the PATH, `node bin/cgsim.js` in a checkout.
 const script = process.argv[1] ?? 'cgsim';
 const prog = basename(script) === 'cgsim' ? 'cgsim' : `node ${relative(process.cwd(), script) || script}`;
-process.exitCode = await main(process.argv.slice(2), processIo(prog));
+// The command runs in a worker thread; this thread watches it, so that a signal or a hang of model code is
+// always answered (dist/cli/supervisor.js).
+process.exitCode = await supervise(process.argv.slice(2), prog, process.stdout, process.stderr);

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type TS from 'typescript';
 import type { Variant } from '../model/variant.js';
+import { currentHeartbeat } from './heartbeat.js';
 import { registerUserModule, sourceLinesOf } from './userModules.js';
 import { registerModelSource } from '../model/kernel.js';
 
@@ -78,6 +79,19 @@ export function missingFromVariant(v: unknown): string[] {
  * one file whose default export (or export `variant`) implements the Variant interface, typically by spreading a
  * shipped version and replacing a function or two.
  */
+/**
+ * Why an import failed, naming the user's file where Node names the data: URL the module was loaded from; an
+ * import the module cannot make (a relative file, a package) says what a variant module may import.
+ */
+function importFailure(e: unknown, file: string): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const named = text.replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]+/g, file);
+  if (e instanceof Error && /ERR_MODULE_NOT_FOUND|ERR_UNSUPPORTED_RESOLVE_REQUEST|ERR_INVALID_URL/.test((e as { code?: string }).code ?? '')) {
+    return `${named} (a variant module is one file: it may import 'cgsim' and Node's built-ins, nothing else)`;
+  }
+  return named;
+}
+
 export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
   const file = resolve(cwd, spec);
   if (!existsSync(file)) throw new VariantLoadError(`cannot load variant '${spec}': no such file (${file})`);
@@ -100,10 +114,14 @@ export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
   code += `\n//# sourceURL=${url}\n`;
   code = code.replace(/(from\s*|import\s*\(\s*)(['"])cgsim\2/g, (_m, head: string, q: string) => `${head}${q}${API_JS}${q}`);
   let mod: Record<string, unknown>;
+  // Its top-level code runs in the import: a watchdog (the command line's) must know that a loop there is ours.
+  currentHeartbeat()?.loading(spec);
   try {
     mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, unknown>;
   } catch (e) {
-    throw new VariantLoadError(`cannot load variant '${spec}': ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    throw new VariantLoadError(`cannot load variant '${spec}': ${importFailure(e, file)}`);
+  } finally {
+    currentHeartbeat()?.loaded();
   }
   const v = mod['default'] ?? mod['variant'];
   const missing = missingFromVariant(v);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { currentHeartbeat, heartbeatSlots } from './heartbeat.js';
 import { ModelCrash } from './crash.js';
 import type { ExploreRequest } from './explore.js';
 import { VariantLoadError } from './loadVariant.js';
@@ -36,6 +37,14 @@ export interface PoolControl {
    * what it has (partial); jobs not started are left out.
    */
   readonly stopRequested?: () => boolean;
+}
+
+/** Worker i's slot of this thread's heartbeat memory, when the command line watches it and there is room. */
+function heartbeatOf(worker: number): { memory: SharedArrayBuffer; slot: number } | null {
+  const mine = currentHeartbeat();
+  if (mine === null) return null;
+  const slot = mine.slot + 1 + worker;
+  return slot < heartbeatSlots(mine.memory) ? { memory: mine.memory, slot } : null;
 }
 
 /** How often the main thread, idle while the workers work, looks at the stop request and redraws progress. */
@@ -76,7 +85,7 @@ export async function runJobsUntil(
                 return;
               }
               const id = next++;
-              w.postMessage({ id, job: jobs[id], stop: stopFlag });
+              w.postMessage({ id, job: jobs[id], stop: stopFlag, heartbeat: heartbeatOf(pool.indexOf(w)) });
             };
             w.on('message', (msg: { id: number; result?: unknown; partial?: boolean; error?: JobError }) => {
               if (msg.error !== undefined) failure ??= msg.error;

@@ -1,3 +1,4 @@
+import { currentHeartbeat } from './heartbeat.js';
 import { allCheckers } from '../checkers/index.js';
 import type { Checker } from '../model/probes.js';
 import type { Variant } from '../model/variant.js';
@@ -30,6 +31,7 @@ export interface RunResult {
 /** One execution; the checkers are told where the run ended. A throw of model code becomes a ModelCrash. */
 export function runOnce(o: RunOptions): RunResult {
   const checkers = o.checkers ?? allCheckers();
+  currentHeartbeat()?.context(o.variant.ref ?? o.variant.name, o.scenario.name);
   const outcome = catchingCrash(o.variant, o.scenario.name, () => {
     const exec = new Execution(programFor(o.variant, o.scenario, checkers, o.run ?? 0), o.strategy, {
       tracing: o.tracing === true,

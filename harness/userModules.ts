@@ -12,8 +12,24 @@ export interface UserModule {
 
 const modules = new Map<string, UserModule>();
 
+const listeners: ((url: string, m: UserModule) => void)[] = [];
+
 export function registerUserModule(url: string, m: UserModule): void {
   modules.set(url, m);
+  for (const l of listeners) l(url, m);
+}
+
+/** Told of every module registered from now on (the command line's worker tells its watchdog, on another thread). */
+export function onUserModule(listener: (url: string, m: UserModule) => void): void {
+  listeners.push(listener);
+}
+
+/** A position in a registered module as the user knows it (`./my-patch.ts:13`), from a generated 0-based line. */
+export function userPosition(url: string, generatedLine: number): string | null {
+  const mod = modules.get(url);
+  if (mod === undefined) return null;
+  const line = mod.lineMap === null ? generatedLine : (mod.lineMap[generatedLine] ?? generatedLine);
+  return `${mod.spec}:${line + 1}`;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { currentHeartbeat, HeartbeatWriter, installHeartbeat } from './heartbeat.js';
 import { ModelCrash } from './crash.js';
 import { Checkpoint } from './checkpoint.js';
 import { exploreScenarioUntil } from './explore.js';
@@ -34,7 +35,9 @@ function describe(e: unknown): JobError {
   return { kind: 'internal', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
 }
 
-parentPort!.on('message', (msg: { id: number; job: Job; stop: SharedArrayBuffer }) => {
+parentPort!.on('message', (msg: { id: number; job: Job; stop: SharedArrayBuffer; heartbeat: { memory: SharedArrayBuffer; slot: number } | null }) => {
+  // The command line's watchdog sees this thread's steps in its own slot (it ends the whole run on a hang).
+  if (msg.heartbeat !== null && currentHeartbeat()?.slot !== msg.heartbeat.slot) installHeartbeat(new HeartbeatWriter(msg.heartbeat.memory, msg.heartbeat.slot));
   run(msg.job, new Int32Array(msg.stop)).then(
     ({ result, partial }) => parentPort!.postMessage({ id: msg.id, result, partial }),
     (e: unknown) => parentPort!.postMessage({ id: msg.id, error: describe(e) }),

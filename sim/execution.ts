@@ -5,6 +5,7 @@ import { PRUNE, ScheduleMismatchError, type Strategy, type Waiting } from './str
 import { cpuOf, Footprint, lifeOf } from './footprint.js';
 import { whyNotRunnable } from './blocked.js';
 import type { Site } from './site.js';
+import { currentStepWatch, type StepWatch } from './stepWatch.js';
 import { describeObject, type TraceStep } from './trace.js';
 
 /** What the model sees of the engine while it runs. */
@@ -105,6 +106,7 @@ export class Execution implements SimHost {
   private stopRequested = false;
   /** True while a step runs: findings made then belong to that step of the trace; after the loop, to none. */
   private stepping = false;
+  private readonly watch: StepWatch | null;
 
   constructor(
     factory: ProgramFactory,
@@ -117,6 +119,8 @@ export class Execution implements SimHost {
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.stopAtFirstBug = options.stopAtFirstBug === true;
     this.program = factory(this);
+    this.watch = currentStepWatch();
+    this.watch?.execution(this.program.actors.map((a) => a.name));
     this.createActors(this.program.actors);
   }
 
@@ -180,6 +184,7 @@ export class Execution implements SimHost {
 
   /** Runs `a` from its pending operation to its next yield. */
   private advance(a: Actor): void {
+    const after = a.opSite;
     this.current = a;
     a.started = true;
     a.waitOn = null;
@@ -188,9 +193,19 @@ export class Execution implements SimHost {
     a.opSite = null;
     a.opWhere = null;
     // The body is created when the actor first runs, so it sees what earlier actors (the setup) left behind.
-    if (a.gen === null) a.gen = a.spec.body();
-    const res = a.gen.next();
-    if (res.done === true) a.done = true;
+    const watch = this.watch;
+    if (watch === null) {
+      if (a.gen === null) a.gen = a.spec.body();
+      if (a.gen.next().done === true) a.done = true;
+      return;
+    }
+    watch.enter(this.step, a.id, after);
+    try {
+      if (a.gen === null) a.gen = a.spec.body();
+      if (a.gen.next().done === true) a.done = true;
+    } finally {
+      watch.leave();
+    }
   }
 
   run(): Outcome {
