@@ -17,6 +17,7 @@ import { FUZZ_FLAGS, FUZZ_VALUED, fuzzCommand } from './commands/fuzz.js';
 import { WriteError } from '../harness/atomicWrite.js';
 import { PatchError } from '../report/patchText.js';
 import { signalWatch } from './signals.js';
+import { terminalSafe } from './terminalSafe.js';
 
 const USAGE = [
   'usage: cgsim [list | explore | verify | fuzz | replay | compare | merge] [options]',
@@ -84,6 +85,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`cgsim: ${e.message}`);
       return 2;
     }
+    if (e instanceof Error && e.message.startsWith('the model is not deterministic')) {
+      // The search's own replay check: the same prefix did not give the same steps (state kept between runs, a hidden clock).
+      io.err(`cgsim: ${e.message}; a variant must depend on nothing but the schedule (no state kept between runs, no clock, no random source)`);
+      return 2;
+    }
     if (e instanceof ExecutionError) {
       io.err(`cgsim: internal error: ${e.message}`);
       io.err(`cgsim: the execution so far: ${e.schedule}`);
@@ -100,8 +106,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
  */
 export function processIo(prog: string): Io {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
+    err: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
     now: () => performance.now(),
     prog,
     cwd: process.cwd(),

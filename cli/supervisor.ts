@@ -4,6 +4,7 @@ import { replayCommand } from '../harness/resolve.js';
 import { registerUserModule } from '../harness/userModules.js';
 import { encodeSchedule } from '../sim/schedule.js';
 import { pausedFrame } from './pausedFrame.js';
+import { terminalSafe } from './terminalSafe.js';
 import { takeWatchdog } from './watchdogOption.js';
 
 /** What the main thread gives the command's worker (cli/cliWorker.ts). */
@@ -61,9 +62,9 @@ export async function supervise(argvIn: readonly string[], prog: string, out: No
       void worker.terminate().then(() => resolve(status));
     };
     worker.on('message', (m: FromWorker) => {
-      if ('out' in m) out.write(`${m.out}\n`);
-      else if ('err' in m) err.write(`${m.err}\n`);
-      else if ('progress' in m) err.write(`\r${m.progress.slice(0, Math.max(0, (err.columns || 80) - 1))}\x1b[K`);
+      if ('out' in m) out.write(`${terminalSafe(m.out)}\n`);
+      else if ('err' in m) err.write(`${terminalSafe(m.err)}\n`);
+      else if ('progress' in m) err.write(`\r${terminalSafe(m.progress).slice(0, Math.max(0, (err.columns || 80) - 1))}\x1b[K`);
       else if ('userModule' in m) registerUserModule(m.userModule.url, { spec: m.userModule.spec, lineMap: m.userModule.lineMap });
       else finish(m.exit);
     });

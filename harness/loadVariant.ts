@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type TS from 'typescript';
 import type { Variant } from '../model/variant.js';
 import { currentHeartbeat } from './heartbeat.js';
+import { nondeterminismOf } from './moduleDeterminism.js';
 import { registerUserModule, sourceLinesOf } from './userModules.js';
 import { registerModelSource } from '../model/kernel.js';
 
@@ -96,6 +97,10 @@ export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
   const file = resolve(cwd, spec);
   if (!existsSync(file)) throw new VariantLoadError(`cannot load variant '${spec}': no such file (${file})`);
   let code = readFileSync(file, 'utf8');
+  const unstable = nondeterminismOf(file, spec, code);
+  if (unstable !== null) {
+    throw new VariantLoadError(`variant '${spec}' is not deterministic: ${unstable}; remove it (a schedule must replay the same execution on every machine; the only randomness is the scheduler's seed)`);
+  }
   let lineMap: number[] | null = null;
   if (/\.m?ts$/.test(file)) {
     // The compiler is big: loaded only when a .ts variant is.
