@@ -10,7 +10,9 @@ process.stdout.on('error', (e) => {
 
 // Printed replay commands must run as printed: `cgsim` when installed on the PATH, `node bin/cgsim.js` in a checkout.
 const script = process.argv[1] ?? 'cgsim';
-const prog = basename(script) === 'cgsim' ? 'cgsim' : `node ${relative(process.cwd(), script) || script}`;
+// Under `npx cgsim` (npm exec), the bin is not on the PATH afterwards: `npx cgsim` is what runs again.
+const underNpx = process.env.npm_command === 'exec' || process.env.npm_lifecycle_event === 'npx';
+const prog = basename(script) === 'cgsim' ? (underNpx ? 'npx cgsim' : 'cgsim') : `node ${relative(process.cwd(), script) || script}`;
 // The command runs in a worker thread; this thread watches it, so that a signal or a hang of model code is
 // always answered (dist/cli/supervisor.js).
 process.exitCode = await supervise(process.argv.slice(2), prog, process.stdout, process.stderr);
