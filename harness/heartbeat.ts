@@ -56,6 +56,7 @@ export class HeartbeatWriter implements StepWatch {
   private readonly encoded = new Map<string, Uint8Array>();
   private readonly sites = new WeakMap<Site, Uint8Array>();
   private lastActors: readonly string[] | null = null;
+  private lastAfter: Uint8Array | null = null;
 
   constructor(
     readonly memory: SharedArrayBuffer,
@@ -122,7 +123,10 @@ export class HeartbeatWriter implements StepWatch {
       label = this.text(after === null ? '' : formatSite(after));
       if (after !== null) this.sites.set(after, label);
     }
-    this.write('after', label);
+    if (label !== this.lastAfter) {
+      this.lastAfter = label;
+      this.write('after', label);
+    }
     Atomics.store(h, PHASE, 1);
     Atomics.add(h, COUNTER, 1);
   }
