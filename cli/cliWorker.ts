@@ -17,6 +17,8 @@ const stop = new Int32Array(start.stop);
 const SIGNALS: readonly (StopSignal | null)[] = [null, 'SIGINT', 'SIGTERM'];
 
 installHeartbeat(new HeartbeatWriter(start.heartbeat, 0));
+// cgsim's own modules are loaded: from here on the stop flag is looked at (the main thread's grace starts now).
+post({ ready: true });
 onUserModule((url, m) => post({ userModule: { url, spec: m.spec, lineMap: m.lineMap === null ? null : [...m.lineMap] } }));
 
 const status = await main(start.argv, {

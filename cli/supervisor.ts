@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { heartbeatMemory, readHeartbeat, type HeartbeatState } from '../harness/heartbeat.js';
-import { replayCommand } from '../harness/resolve.js';
+import { replayCommand } from '../harness/replayCommand.js';
 import { registerUserModule } from '../harness/userModules.js';
 import { encodeSchedule } from '../sim/schedule.js';
 import { pausedFrame } from './pausedFrame.js';
@@ -23,13 +23,14 @@ export type FromWorker =
   | { readonly err: string }
   | { readonly progress: string }
   | { readonly userModule: { readonly url: string; readonly spec: string; readonly lineMap: number[] | null } }
+  | { readonly ready: true }
   | { readonly exit: number };
 
 /** How long a stop request may wait for the command to stop by itself before the worker is ended. */
 const GRACE_MS = 1000;
 const POLL_MS = 200;
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
-type Signal = keyof typeof SIGNAL_STATUS;
+export type Signal = keyof typeof SIGNAL_STATUS;
 
 /**
  * Runs one cgsim command in a worker thread and watches it from this, the main thread, which never runs model
@@ -39,7 +40,13 @@ type Signal = keyof typeof SIGNAL_STATUS;
  * is ended with one line naming the variant, the actor, the step and the function it was in, and the command
  * that replays it. Resolves to the exit status.
  */
-export async function supervise(argvIn: readonly string[], prog: string, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+export async function supervise(
+  argvIn: readonly string[],
+  prog: string,
+  out: NodeJS.WriteStream,
+  err: NodeJS.WriteStream,
+  early: readonly Signal[] = [],
+): Promise<number> {
   const watchdog = takeWatchdog(argvIn);
   if (watchdog.error !== null) {
     err.write(`cgsim: ${watchdog.error}\n`);
@@ -66,6 +73,7 @@ export async function supervise(argvIn: readonly string[], prog: string, out: No
       else if ('err' in m) err.write(`${terminalSafe(m.err)}\n`);
       else if ('progress' in m) err.write(`\r${terminalSafe(m.progress).slice(0, Math.max(0, (err.columns || 80) - 1))}\x1b[K`);
       else if ('userModule' in m) registerUserModule(m.userModule.url, { spec: m.userModule.spec, lineMap: m.userModule.lineMap });
+      else if ('ready' in m) readyAt = performance.now();
       else finish(m.exit);
     });
     worker.on('error', (e) => {
@@ -76,6 +84,9 @@ export async function supervise(argvIn: readonly string[], prog: string, out: No
 
     let asked: Signal | null = null;
     let askedAt = 0;
+    // The grace counts from when the command can hear the request: while the worker still loads cgsim's own
+    // code (which always ends; a slow machine can take seconds), it has not begun to look.
+    let readyAt: number | null = null;
     const onSignal = (signal: Signal): void => {
       if (asked !== null) return forced(signal, 'at the second signal');
       asked = signal;
@@ -87,12 +98,13 @@ export async function supervise(argvIn: readonly string[], prog: string, out: No
       finish(SIGNAL_STATUS[signal]);
     };
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, onSignal);
+    for (const s of early) onSignal(s);
 
     const seen = new Map<number, { counter: number; since: number }>();
     let firing = false;
     const poll = setInterval(() => {
       const now = performance.now();
-      if (asked !== null && now - askedAt > GRACE_MS) return forced(asked, `${GRACE_MS / 1000} s after it was asked to stop`);
+      if (asked !== null && readyAt !== null && now - Math.max(askedAt, readyAt) > GRACE_MS) return forced(asked, `${GRACE_MS / 1000} s after it was asked to stop`);
       if (firing) return;
       for (let slot = 0; slot < 1 + workersAsked(argv); slot++) {
         const h = readHeartbeat(heartbeat, slot);

@@ -43,12 +43,4 @@ export function scenarioNamed(name: string): Scenario {
   return found[0]!;
 }
 
-/** How a command line names a scenario: a workload by its text, single-quoted (the text never holds a quote). */
-export function scenarioArg(scenario: string): string {
-  return scenario.startsWith(WORKLOAD_PREFIX) ? `--workload '${scenario.slice(WORKLOAD_PREFIX.length)}'` : `--scenario ${scenario}`;
-}
-
-/** The command that replays a witness; earlier runs it depends on come first. */
-export function replayCommand(variant: string, scenario: string, schedules: readonly string[]): string {
-  return ['cgsim replay', `--variant ${variant}`, scenarioArg(scenario), ...schedules.map((s) => `--schedule ${s}`)].join(' ');
-}
+export { replayCommand, scenarioArg } from './replayCommand.js';

@@ -2,12 +2,13 @@ import type { eventfd_ctx } from '../../model/eventfd.js';
 import type { KGen } from '../../model/kernel.js';
 import type { Scenario, ScenarioActor } from '../scenario.js';
 import type { Proc, Userspace } from '../userspace.js';
+import { WORKLOAD_PREFIX } from './prefix.js';
 import { formatWorkload } from './text.js';
 import { validateWorkload } from './validate.js';
 import type { Call, FdRef, Workload } from './workload.js';
 
-/** What `cgsim` calls a workload scenario: this prefix and the workload's one-line text. */
-export const WORKLOAD_PREFIX = 'workload:';
+// What `cgsim` calls a workload scenario: this prefix and the workload's one-line text.
+export { WORKLOAD_PREFIX };
 
 /**
  * The handles of one execution. The tasks are threads of one process, so, like the variables of a C program

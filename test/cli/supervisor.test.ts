@@ -72,3 +72,9 @@ test('through the worker, output and status are the command\'s own', async (t) =
   t.regex(r.out, /^variant +v4 /m);
   t.is(r.err, '');
 });
+
+test('a signal that comes while cgsim is still loading is answered, not lost to Node\'s default', async (t) => {
+  const r = await runBin(dir, ['explore', '--scenario', 'close-vs-rmdir', '--runs', '100000'], { name: 'SIGTERM', afterMs: 150 });
+  t.is(r.code, 143, r.err);
+  t.regex(r.out, /\ninterrupted \(SIGTERM\) after 0 runs: the results are incomplete/);
+});
