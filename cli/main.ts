@@ -2,6 +2,7 @@ import { SEED_VARIANT } from '../model/variants/index.js';
 import { performance } from 'node:perf_hooks';
 import { ExecutionError } from '../sim/execution.js';
 import { ScheduleSyntaxError } from '../sim/schedule.js';
+import { NondeterminismError } from '../sim/nondeterminism.js';
 import { UnknownNameError } from '../harness/resolve.js';
 import { VariantLoadError } from '../harness/loadVariant.js';
 import { ModelCrash } from '../harness/crash.js';
@@ -85,8 +86,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`cgsim: ${e.message}`);
       return 2;
     }
-    if (e instanceof Error && e.message.startsWith('the model is not deterministic')) {
-      // The search's own replay check: the same prefix did not give the same steps (state kept between runs, a hidden clock).
+    if (e instanceof NondeterminismError) {
+      // A replay check (the search's, or a witness's before it is printed): the same schedule did not give the same steps.
       io.err(`cgsim: ${e.message}; a variant must depend on nothing but the schedule (no state kept between runs, no clock, no random source)`);
       return 2;
     }

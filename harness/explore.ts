@@ -4,7 +4,8 @@ import type { Scenario } from '../scenarios/scenario.js';
 import { betterWitness, BugCollector, type ExploreSummary, type Witness } from '../sim/explore.js';
 import { RunPlan, type PlanReport, type StrategyName } from './runPlan.js';
 import { RandomStrategy } from '../sim/strategy/random.js';
-import { replayCommand } from './resolve.js';
+import { replayCommand } from './replayCommand.js';
+import { checkWitnesses } from './witnessCheck.js';
 import { runOnce, type RunResult } from './run.js';
 import type { Checkpoint } from './checkpoint.js';
 
@@ -151,9 +152,11 @@ class Exploration {
     return true;
   }
 
-  /** What the runs so far found. */
+  /** What the runs so far found, each witness replayed once to be sure its printed command finds it again. */
   result(): ScenarioResult {
-    return { scenario: this.scenario.name, summary: this.collector.summary(), plan: this.planned.plan.report(), ...this.planned.size };
+    const summary = this.collector.summary();
+    checkWitnesses(this.req.variant, this.scenario, summary, this.req.maxSteps);
+    return { scenario: this.scenario.name, summary, plan: this.planned.plan.report(), ...this.planned.size };
   }
 }
 

@@ -5,6 +5,7 @@ import type TS from 'typescript';
 import type { Variant } from '../model/variant.js';
 import { currentHeartbeat } from './heartbeat.js';
 import { nondeterminismOf } from './moduleDeterminism.js';
+import { rememberTwin } from './twins.js';
 import { registerUserModule, sourceLinesOf } from './userModules.js';
 import { registerModelSource } from '../model/kernel.js';
 
@@ -111,13 +112,22 @@ export async function loadVariant(spec: string, cwd: string): Promise<Variant> {
     code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, '');
     lineMap = sourceLinesOf((JSON.parse(out.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings);
   }
+  code = code.replace(/(from\s*|import\s*\(\s*)(['"])cgsim\2/g, (_m, head: string, q: string) => `${head}${q}${API_JS}${q}`);
+  const variant = await importInstance(code, file, spec, lineMap);
+  // A second instance, never explored: witnesses are replayed on it before they are printed (witnessCheck.ts), as a
+  // fresh process would replay them, so that state the module keeps between runs is caught.
+  rememberTwin(variant, await importInstance(code, file, spec, lineMap));
+  return variant;
+}
+
+/** One instance of the module (its own URL, so its own module-level state), checked against the interface. */
+async function importInstance(body: string, file: string, spec: string, lineMap: number[] | null): Promise<Variant> {
   // Stack frames of the module's code name the user's file (and, through lineMap, its lines).
   // Each load its own URL: the same file may be loaded twice under two names (`a.ts`, `./a.ts`).
   const url = `${pathToFileURL(file).href}?load=${++loads}`;
   registerUserModule(url, { spec, lineMap });
   registerModelSource(url);
-  code += `\n//# sourceURL=${url}\n`;
-  code = code.replace(/(from\s*|import\s*\(\s*)(['"])cgsim\2/g, (_m, head: string, q: string) => `${head}${q}${API_JS}${q}`);
+  const code = `${body}\n//# sourceURL=${url}\n`;
   let mod: Record<string, unknown>;
   // Its top-level code runs in the import: a watchdog (the command line's) must know that a loop there is ours.
   currentHeartbeat()?.loading(spec);

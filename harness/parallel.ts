@@ -3,6 +3,7 @@ import { currentHeartbeat, heartbeatSlots } from './heartbeat.js';
 import { ModelCrash } from './crash.js';
 import type { ExploreRequest } from './explore.js';
 import { VariantLoadError } from './loadVariant.js';
+import { NondeterminismError } from '../sim/nondeterminism.js';
 import { UnknownNameError } from './resolve.js';
 import type { VerifyRequest } from './verify.js';
 
@@ -18,12 +19,14 @@ export type Job =
 /** What a worker sends back instead of a result: enough to raise the same error here. */
 export type JobError =
   | { readonly kind: 'crash'; readonly message: string; readonly replay: string; readonly userFrame: string | null }
-  | { readonly kind: 'variant' | 'name' | 'internal'; readonly message: string };
+  | { readonly kind: 'variant' | 'name' | 'nondeterminism' | 'internal'; readonly message: string };
 
 function raise(e: JobError): never {
   if (e.kind === 'crash') throw new ModelCrash(e.message, e.replay, e.userFrame);
   if (e.kind === 'variant') throw new VariantLoadError(e.message);
   if (e.kind === 'name') throw new UnknownNameError(e.message);
+  // The message already says it: rebuilt as the same error, not wrapped twice.
+  if (e.kind === 'nondeterminism') throw Object.assign(new NondeterminismError(''), { message: e.message });
   throw new Error(`a worker failed: ${e.message}`);
 }
 

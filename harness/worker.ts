@@ -5,6 +5,7 @@ import { ModelCrash } from './crash.js';
 import { Checkpoint } from './checkpoint.js';
 import { exploreScenarioUntil } from './explore.js';
 import { VariantLoadError } from './loadVariant.js';
+import { NondeterminismError } from '../sim/nondeterminism.js';
 import type { Job, JobError } from './parallel.js';
 import { resolveVariant, scenarioNamed, UnknownNameError } from './resolve.js';
 import { verifyScenarioUntil } from './verify.js';
@@ -32,6 +33,7 @@ function describe(e: unknown): JobError {
   if (e instanceof ModelCrash) return { kind: 'crash', message: e.message, replay: e.replay, userFrame: e.userFrame };
   if (e instanceof VariantLoadError) return { kind: 'variant', message: e.message };
   if (e instanceof UnknownNameError) return { kind: 'name', message: e.message };
+  if (e instanceof NondeterminismError) return { kind: 'nondeterminism', message: e.message };
   return { kind: 'internal', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
 }
 

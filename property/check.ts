@@ -4,6 +4,8 @@ import { describeCounterexample, formatSize, type Counterexample } from './count
 import { minimizeCase } from './minimize.js';
 import { acceptOf, raceAsyncProperty, raceProperty, RaceFound, type RaceCase, type RaceOptions } from './raceProperty.js';
 import type { Variant } from '../model/variant.js';
+import { checkReplay } from '../harness/witnessCheck.js';
+import { workloadScenario } from '../scenarios/workload/scenario.js';
 
 export interface CheckOptions extends RaceOptions {
   /** fast-check's parameters: how many cases, and the seed and path that reproduce a failure. */
@@ -74,6 +76,8 @@ function resultOf(details: fc.RunDetails<[RaceCase]>, firstFailure: Counterexamp
   const shrunk = err.counterexample;
   const c = details.counterexample![0] as RaceCase;
   const minimal = o.noMinimize === true ? shrunk : minimizeCase(variant, shrunk.workload, c.schedule, acceptOf(o.bugs));
+  // What is printed replays in a fresh process: the case is replayed on a fresh instance of a user's module first.
+  checkReplay(variant, workloadScenario(minimal.workload), [minimal.schedule], minimal.bug, 'a generated case');
   const first = firstFailure ?? shrunk;
   const message = [
     `cgsim found a bug in ${variant.name} after ${details.numRuns} case(s):`,

@@ -2,6 +2,7 @@ import { access, conflict, settle, type Footprint, type StepAccess } from '../fo
 import { PRUNE, type Strategy, type Waiting } from '../strategy/strategy.js';
 import { CausalOrder } from './causal.js';
 import { traceHash } from './traceHash.js';
+import { NondeterminismError } from '../nondeterminism.js';
 
 /**
  * Stateless exhaustive search over the interleavings of one program, each execution replayed from the start.
@@ -90,7 +91,7 @@ export class DporExplorer {
     if (step < this.nodes.length) {
       const n = this.nodes[step]!;
       for (let i = 0; i < count; i++) if (runnable[i] === n.chosen) return n.chosen;
-      throw new Error(`the model is not deterministic: step ${step + 1} replays actor ${n.chosen}, which is not runnable now`);
+      throw new NondeterminismError(`step ${step + 1} replays actor ${n.chosen}, which is not runnable now`);
     }
     const parent = step > 0 ? this.nodes[step - 1]! : null;
     const enabled = Array.from({ length: count }, (_, i) => runnable[i]!);
@@ -131,7 +132,7 @@ export class DporExplorer {
     // A replayed step of the path: it must touch what it touched before. Checked on every 16th execution only:
     // settling every step of every replayed prefix would cost more than the rest of the search.
     if (this.executions % 16 === 1 && !sameAccess(n.access, settle(actor, fp))) {
-      throw new Error(`the model is not deterministic: step ${step + 1} of actor ${actor} touched other objects when replayed`);
+      throw new NondeterminismError(`step ${step + 1} of actor ${actor} touched other objects when replayed`);
     }
   }
 

@@ -26,3 +26,29 @@ test('the command refuses such a module with one line, exit 2, under every strat
     t.regex(r.err[0]!, /^cgsim: variant '\.\/rand\.ts' is not deterministic: Math\.random: .* at \.\/rand\.ts:3; remove it/);
   }
 });
+
+// State kept between runs: after its 40th wake in the process the module reports a BUG. The search finds it in
+// a late run; a fresh process (what the printed replay is) would not. Caught by replaying the witness on the
+// module's twin instance before printing, under every strategy that prints a replay.
+test('a module that keeps state between runs is refused before a replay that would fail is printed', async (t) => {
+  writeFileSync(
+    join(dir, 'counts.ts'),
+    [
+      "import { v4, BUG_ON, at } from 'cgsim';",
+      "import type { Kernel, KGen, Variant, wait_queue_t } from 'cgsim';",
+      'let wakes = 0;',
+      'function* cgroup_event_wake(k: Kernel, w: wait_queue_t, m: number, s: number, key: number): KGen<number> {',
+      "  BUG_ON(k, ++wakes >= 40, at('counts.ts', 'cgroup_event_wake', 5), 'wakes');",
+      '  return yield* v4.cgroup_event_wake(k, w, m, s, key);',
+      '}',
+      "export default { ...v4, name: 'counts', cgroup_event_wake } satisfies Variant;",
+      '',
+    ].join('\n'),
+  );
+  for (const strategy of ['random', 'pct', 'portfolio']) {
+    const r = await cliIn(dir, 'explore', '--variant', './counts.ts', '--scenario', 'close-vs-rmdir', '--strategy', strategy, '--runs', '200');
+    t.is(r.code, 2, r.err.join('\n'));
+    t.is(r.err.length, 1, r.err.join('\n'));
+    t.regex(r.err[0]!, /^cgsim: the model is not deterministic: run \d+ of close-vs-rmdir found \S+ in .*cgroup_event_wake.*, and its schedule \(s1:\w+\) does not find it when replayed; a variant must depend on nothing but the schedule/);
+  }
+});
