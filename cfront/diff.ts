@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { clip, HUNK_HEADER, headerText, readHunk, type Hunk } from './hunk.js';
-import { PatchSyntaxError } from './patchSyntaxError.js';
+import { PatchSyntaxError } from './refusals.js';
 
 export type { Hunk, HunkLine, HunkLineKind } from './hunk.js';
-export { PatchSyntaxError } from './patchSyntaxError.js';
+export { PatchSyntaxError } from './refusals.js';
 
 export interface FileDiff {
   /** The path before the patch, without git's `a/`; null when the patch creates the file. */

@@ -3,7 +3,7 @@
  * guessing from prefixes, is what lets a mail signature (`-- `) or prose right after the last hunk be left alone,
  * and what catches a hunk that was cut or edited by hand.
  */
-import { PatchSyntaxError } from './patchSyntaxError.js';
+import { PatchSyntaxError } from './refusals.js';
 
 export type HunkLineKind = 'context' | 'removed' | 'added';
 
