@@ -13,3 +13,7 @@ export const lines = (...ls: string[]): string => ls.map((l) => `${l}\n`).join('
 
 /** The git header of a file's section, as format-patch writes it. */
 export const gitHeader = (path: string): string[] => [`diff --git a/${path} b/${path}`, 'index 1111111..2222222 100644', `--- a/${path}`, `+++ b/${path}`];
+
+/** A patch creating `path` with `body` as its lines: held text that is the whole file. */
+export const created = (path: string, body: readonly string[]): string =>
+  lines(`diff --git a/${path} b/${path}`, 'new file mode 100644', '--- /dev/null', `+++ b/${path}`, `@@ -0,0 +1,${body.length} @@`, ...body.map((l) => `+${l}`));
