@@ -106,6 +106,7 @@ function readGitSection(lines: readonly string[], at: number, source: string): {
 function readHunks(lines: readonly string[], at: number, source: string, sectionLine: number, binary: boolean): { file: FileDiff; next: number } {
   const oldPath = pathIn(lines[at]!);
   const newPath = pathIn(lines[at + 1]!);
+  if (oldPath === null && newPath === null) throw new PatchSyntaxError(source, at + 2, `both '--- ' and '+++ ' name /dev/null`);
   let i = at + 2;
   if (!(lines[i] ?? '').startsWith('@@')) throw new PatchSyntaxError(source, Math.min(i + 1, lines.length), `no hunk after the '+++ ' line ${at + 2}`);
   const hunks: Hunk[] = [];

@@ -106,5 +106,6 @@ test('a file header without its +++ line or without hunks, and a text with no di
   t.is(refusal(t, lines('diff --git a/a.c b/a.c', '--- a/a.c', 'oops')), "bad.diff:3: '--- ' at line 2 is not followed by a '+++ ' line");
   t.is(refusal(t, lines(...h, 'prose')), "bad.diff:5: no hunk after the '+++ ' line 4");
   t.is(refusal(t, lines(...h)), "bad.diff:4: no hunk after the '+++ ' line 4");
+  t.is(refusal(t, lines('--- /dev/null', '+++ /dev/null', '@@ -0,0 +0,0 @@')), "bad.diff:2: both '--- ' and '+++ ' name /dev/null");
   t.is(refusal(t, lines('just a mail', 'with no diff')), "bad.diff:1: no unified diff in it (no 'diff --git' or '--- '/'+++ ' lines)");
 });
