@@ -17,3 +17,14 @@ export const gitHeader = (path: string): string[] => [`diff --git a/${path} b/${
 /** A patch creating `path` with `body` as its lines: held text that is the whole file. */
 export const created = (path: string, body: readonly string[]): string =>
   lines(`diff --git a/${path} b/${path}`, 'new file mode 100644', '--- /dev/null', `+++ b/${path}`, `@@ -0,0 +1,${body.length} @@`, ...body.map((l) => `+${l}`));
+
+/** A hunk whose header counts its body (lines with their ' ', '-' or '+' prefix). */
+export const hunk = (oldStart: number, newStart: number, body: readonly string[]): string[] => {
+  const old = body.filter((l) => !l.startsWith('+')).length;
+  const added = body.filter((l) => !l.startsWith('-')).length;
+  return [`@@ -${oldStart},${old} +${newStart},${added} @@`, ...body];
+};
+
+/** A follow-up patch of one file, as format-patch would write it after a mail header. */
+export const followUp = (path: string, ...hunks: string[][]): string =>
+  lines('From: someone at example.org', 'Subject: [PATCH] a follow-up made by the test', '', '---', ...gitHeader(path), ...hunks.flat());
