@@ -98,10 +98,11 @@ function named(tasks: readonly Omit<Task, 'name'>[]): Task[] {
   });
 }
 
-const DEFAULTS: Required<WorkloadOptions> = { maxTasks: 3, maxCalls: 3, maxCgroups: 2, maxEventfds: 2, maxRegistrations: 2, hostile: true, faults: true, softirq: true, otherHierarchy: true };
+/** The bounds when not given (WorkloadOptions says each). */
+export const WORKLOAD_DEFAULTS: Required<WorkloadOptions> = { maxTasks: 3, maxCalls: 3, maxCgroups: 2, maxEventfds: 2, maxRegistrations: 2, hostile: true, faults: true, softirq: true, otherHierarchy: true };
 
 function withDefaults(options: WorkloadOptions): Required<WorkloadOptions> {
-  return { ...DEFAULTS, ...options };
+  return { ...WORKLOAD_DEFAULTS, ...options };
 }
 
 /**
