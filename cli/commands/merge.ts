@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { reasonOf } from '../../harness/atomicWrite.js';
 import { mergeScenarios, type ScenarioResult } from '../../harness/explore.js';
 import { mergeVerified, type VerifyResult } from '../../harness/verify.js';
 import { UsageError, type ParsedArgs } from '../args.js';
@@ -35,9 +37,9 @@ export function mergeCommand(a: ParsedArgs, io: Io): number {
   const docs = files.map((f) => {
     let text: string;
     try {
-      text = readFileSync(f, 'utf8');
+      text = readFileSync(resolve(io.cwd ?? '.', f), 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot read ${f}: ${reasonOf(e)}`);
     }
     return { file: f, doc: readDoc(text, f) };
   });
