@@ -40,7 +40,7 @@ export const FUZZ_COMMAND: CommandSpec = {
     int('seed', 'N', -0x7fffffff, 0x7fffffff, "fast-check's seed", 1),
     { name: 'path', value: 'P', about: "fast-check's path of a case (what a failure prints), to run that case again", check: (v) => (/^\d+(:\d+)*$/.test(v) ? null : `--path must be fast-check's path (numbers separated by ':'), got '${v}'`) },
     { name: 'workload', value: 'FILE|TEXT', about: 'one workload (a file or its text) with generated schedules, instead of generated workloads' },
-    { name: 'bugs', value: 'KIND,...', about: 'only these kinds of bug fail a case (kinds: see README)', check: bugsProblem, default: 'every kind' },
+    { name: 'bugs', value: 'KIND,...', about: `only these kinds of bug fail a case: ${BUG_KINDS.join(', ')}`, check: bugsProblem, default: 'every kind' },
     int('max-tasks', 'N', 1, LIMITS.tasks, 'concurrent tasks of a generated workload (a softirq counts as one)', WORKLOAD_DEFAULTS.maxTasks),
     int('max-calls', 'N', 1, LIMITS.calls, 'system calls per task of a generated workload', WORKLOAD_DEFAULTS.maxCalls),
     int('max-switches', 'N', 0, MAX_SWITCHES, 'context switches a generated schedule may force', DEFAULT_MAX_SWITCHES),
