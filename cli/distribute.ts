@@ -1,8 +1,26 @@
 import type { Scenario } from '../scenarios/scenario.js';
-import { intOption, optionValue, UsageError, type ParsedArgs } from './args.js';
+import { intOption, optionValue, type ParsedArgs } from './args.js';
+import { int, type OptionSpec } from './options.js';
+
+/** The most worker threads: the supervisor watches that many (a heartbeat slot each, cli/supervisor.ts). */
+export const MAX_WORKERS = 256;
+
+const SHARD = /^(\d+)\/(\d+)$/;
 
 /** --workers N and --shard i/n: how one exploration or verification is spread out. */
-export const DISTRIBUTE_VALUED = ['workers', 'shard'];
+export const DISTRIBUTE_OPTIONS: readonly OptionSpec[] = [
+  int('workers', 'N', 1, MAX_WORKERS, 'worker threads, one scenario each at a time', 1),
+  {
+    name: 'shard',
+    value: 'i/n',
+    about: 'run the i-th of n shares of the scenarios (every n-th); put the --json shards together with cgsim merge',
+    check: (v) => {
+      const m = SHARD.exec(v);
+      const ok = m !== null && Number(m[2]) >= 1 && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number.isSafeInteger(Number(m[2]));
+      return ok ? null : `--shard must be i/n (1 <= i <= n), got '${v}'`;
+    },
+  },
+];
 
 export interface Shard {
   /** 1-based. */
@@ -16,15 +34,12 @@ export interface Distribution {
 }
 
 export function distribution(a: ParsedArgs): Distribution {
-  const workers = intOption(a, 'workers', 1);
+  const workers = intOption(a, 'workers');
   const raw = optionValue(a, 'shard');
   if (raw === undefined) return { workers, shard: null };
-  const m = /^(\d+)\/(\d+)$/.exec(raw);
-  if (m === null) throw new UsageError(`--shard must be i/n (1 <= i <= n), got '${raw}'`);
-  const index = Number(m[1]);
-  const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n (1 <= i <= n), got '${raw}'`);
-  return { workers, shard: { index, count } };
+  // Checked by the parser (DISTRIBUTE_OPTIONS).
+  const m = SHARD.exec(raw)!;
+  return { workers, shard: { index: Number(m[1]), count: Number(m[2]) } };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { SEED_VARIANT } from '../model/variants/index.js';
 import { performance } from 'node:perf_hooks';
 import { ExecutionError } from '../sim/execution.js';
 import { ScheduleSyntaxError } from '../sim/schedule.js';
@@ -7,70 +6,40 @@ import { UnknownNameError } from '../harness/resolve.js';
 import { VariantLoadError } from '../harness/loadVariant.js';
 import { ModelCrash } from '../harness/crash.js';
 import { WorkloadError } from '../scenarios/workload/validate.js';
-import { parseArgs, UsageError } from './args.js';
-import { asInvoked, EXPLORE_FLAGS, EXPLORE_VALUED, exploreCommand, type Io } from './commands/explore.js';
-import { COMPARE_FLAGS, COMPARE_VALUED, compareCommand } from './commands/compare.js';
-import { listCommand } from './commands/list.js';
-import { REPLAY_FLAGS, REPLAY_VALUED, replayCommandRun } from './commands/replay.js';
-import { VERIFY_FLAGS, VERIFY_VALUED, verifyCommand } from './commands/verify.js';
-import { MERGE_FLAGS, MERGE_VALUED, mergeCommand } from './commands/merge.js';
-import { FUZZ_FLAGS, FUZZ_VALUED, fuzzCommand } from './commands/fuzz.js';
+import { parseArgs, UsageError, type ParseContext } from './args.js';
+import { asInvoked, type Io } from './commands/explore.js';
 import { WriteError } from '../harness/atomicWrite.js';
 import { PatchError } from '../report/patchText.js';
 import { signalWatch } from './signals.js';
 import { terminalSafe } from './terminalSafe.js';
+import { commandNamed, DEFAULT_COMMAND, SPECS } from './commandTable.js';
+import { closest } from './closest.js';
+import { commandHelp, overview } from './help.js';
+import type { CommandSpec } from './options.js';
+import { strayHint } from './strayWord.js';
+import { cgsimVersion } from './version.js';
 
-const USAGE = [
-  'usage: cgsim [list | explore | verify | fuzz | replay | compare | merge] [options]',
-  `  cgsim                      explore the seed patch (${SEED_VARIANT}) over every scenario`,
-  '  cgsim list                 variants and scenarios, one line each',
-  `  cgsim explore [--variant ${SEED_VARIANT}|./my-patch.ts] [--scenario NAME|all] [--runs N] [--seed S] [--strategy portfolio|random|pct|dfs|bounded] [--depth D] [--preemptions K] [--format text|json | --json] [--max-steps N] [--stop-at-first-bug] [--out FILE]`,
-  `  cgsim verify [--variant ${SEED_VARIANT}] [--scenario NAME|all] [--preemptions K] [--max-executions N] [--max-steps N] [--format text|json | --json] [--out FILE]`,
-  '               (explore and verify also take --workers N, and --shard i/n to run a share of the scenarios)',
-  '               (explore, verify and fuzz: --out FILE writes the report to FILE whole; Ctrl-C stops and reports what was found)',
-  `  cgsim fuzz [--variant ${SEED_VARIANT}] [--runs N] [--seed S] [--path P] [--workload W] [--bugs kind,...] [--max-tasks N] [--max-calls N] [--max-switches N] [--no-minimize] [--format text|json | --json] [--out FILE]`,
-  '               generated workloads and schedules (fast-check); prints the shrunk counterexample and its replay',
-  '  cgsim merge shard1.json shard2.json ... [--json]     the shards of one run (--shard i/n --json), put together',
-  `  cgsim replay --variant ${SEED_VARIANT} --scenario NAME --schedule STRING [--schedule STRING]... [--format text|diagram|json|mermaid] [--report N] [--full]`,
-  '               [--html FILE [--patch PATCH]] [--out FILE]   (text: every report as the kernel prints it; diagram: each report\'s race, CPU by CPU)',
-  `  cgsim replay --variant ${SEED_VARIANT} --scenario NAME --seed S --run N`,
-  '               (explore, verify, replay and compare take --workload FILE|TEXT instead of --scenario)',
-  '  cgsim compare [--variants a,b,...] [--scenario NAME|all] [--runs N] [--seed S] [--format text|md|json]',
-];
+const NAMES = SPECS.map((c) => c.name);
+const CONTEXT: ParseContext = { others: SPECS, strayHint: (word, spec) => strayHint(word, spec, NAMES) };
 
-/** Runs the CLI (async only because a user-written variant module is imported); returns the exit status (0 clean, 1 bugs found, 2 usage error, 3 internal error, 4 verify: clean but not proven). */
+/** `cgsim help [COMMAND]`: one word at most, a command's name. */
+const HELP_COMMAND: CommandSpec = { name: 'help', summary: 'the usage of a command', operands: 'COMMAND', exits: '0', options: [] };
+
+/**
+ * Runs the CLI (async only because a user-written variant module is imported); returns the exit status (0 clean,
+ * 1 bugs found, 2 usage error, 3 internal error, 4 not proven or not explored).
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
-    const command = argv.find((x) => !x.startsWith('--')) ?? 'explore';
-    switch (command) {
-      case 'list':
-        parseArgs(argv, new Set(), new Set());
-        return listCommand(io.out);
-      case 'explore':
-        return await exploreCommand(parseArgs(argv.filter((x) => x !== 'explore'), EXPLORE_VALUED, EXPLORE_FLAGS), io);
-      case 'replay':
-        return await replayCommandRun(parseArgs(argv.filter((x) => x !== 'replay'), REPLAY_VALUED, REPLAY_FLAGS), io);
-      case 'compare':
-        return await compareCommand(parseArgs(argv.filter((x) => x !== 'compare'), COMPARE_VALUED, COMPARE_FLAGS), io);
-      case 'fuzz':
-        return await fuzzCommand(parseArgs(argv.filter((x) => x !== 'fuzz'), FUZZ_VALUED, FUZZ_FLAGS), io);
-      case 'verify':
-        return await verifyCommand(parseArgs(argv.filter((x) => x !== 'verify'), VERIFY_VALUED, VERIFY_FLAGS), io);
-      case 'merge': {
-        const rest = argv.slice(argv.indexOf('merge') + 1);
-        const files = rest.filter((x) => !x.startsWith('--'));
-        return mergeCommand(files, parseArgs(rest.filter((x) => x.startsWith('--')), MERGE_VALUED, MERGE_FLAGS), io);
-      }
-      case 'help':
-        for (const l of USAGE) io.out(l);
-        return 0;
-      default:
-        throw new UsageError(`unknown command '${command}'`);
-    }
+    return await dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError) {
+    if (e instanceof UsageError) {
+      const help = e.helpFor === null ? '' : ` (see ${asInvoked(io, e.helpFor === '' ? 'cgsim --help' : `cgsim ${e.helpFor} --help`)})`;
+      io.err(`cgsim: ${e.message}${help}`);
+      return 2;
+    }
+    if (e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError) {
       io.err(`cgsim: ${e.message}`);
-      if (e instanceof UsageError) io.err(USAGE[0]!);
       return 2;
     }
     if (e instanceof ModelCrash) {
@@ -98,6 +67,56 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+/**
+ * The command word first (without one, explore), then its options by its table. `--help` and `--version` are
+ * answered wherever they stand, before anything runs.
+ */
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const prog = asInvoked(io, 'cgsim ').trimEnd();
+  const first = argv[0];
+  // `cgsim --help explore` asks what `cgsim help explore` does.
+  if ((first === '--help' || first === '-h') && argv.length === 2 && !argv[1]!.startsWith('-')) return help(argv.slice(1), io, prog);
+  const named = first !== undefined && !first.startsWith('-');
+  const name = named ? first : DEFAULT_COMMAND;
+  const rest = named ? argv.slice(1) : argv;
+  if (name === 'help') return help(rest, io, prog);
+  const command = commandNamed(name);
+  if (command === undefined) throw unknownCommand(name);
+  const a = parseArgs(rest, command.spec, CONTEXT);
+  if (a.asked === 'version') io.out(`cgsim ${cgsimVersion()}`);
+  else if (a.asked === 'help') for (const line of named ? commandHelp(command.spec, prog) : overview(SPECS, prog, cgsimVersion())) io.out(line);
+  if (a.asked !== null) return 0;
+  return await command.run(a, io);
+}
+
+/** `cgsim help [COMMAND]`: the overview, or that command's usage. */
+function help(rest: readonly string[], io: Io, prog: string): number {
+  const a = parseArgs(rest, HELP_COMMAND, CONTEXT);
+  if (a.asked === 'version') {
+    io.out(`cgsim ${cgsimVersion()}`);
+    return 0;
+  }
+  if (a.operands.length > 1) throw new UsageError(`help takes one command, got ${a.operands.length}: ${a.operands.join(' ')}`, '');
+  const topic = a.operands[0];
+  if (topic === undefined || topic === 'help') {
+    for (const line of overview(SPECS, prog, cgsimVersion())) io.out(line);
+    return 0;
+  }
+  const command = commandNamed(topic);
+  if (command === undefined) throw unknownCommand(topic);
+  for (const line of commandHelp(command.spec, prog)) io.out(line);
+  return 0;
+}
+
+/** An unknown command word: the command it is a typo of, or the option of explore it looks like a value of. */
+function unknownCommand(name: string): UsageError {
+  const near = closest(name, [...NAMES, 'help']);
+  if (near !== null) return new UsageError(`unknown command '${name}' (did you mean ${near}?)`);
+  const hint = strayHint(name, commandNamed(DEFAULT_COMMAND)!.spec, NAMES);
+  if (hint !== null && hint.startsWith('did you mean --')) return new UsageError(`unknown command '${name}' (${hint.replace(/^did you mean /, `did you mean cgsim ${DEFAULT_COMMAND} `)})`);
+  return new UsageError(`unknown command '${name}'`, '');
 }
 
 /**

@@ -3,17 +3,26 @@ import { resolve } from 'node:path';
 import { scenarioNamed, scenariosNamed } from '../harness/resolve.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { WORKLOAD_PREFIX } from '../scenarios/workload/scenario.js';
-import { optionValue, UsageError, type ParsedArgs } from './args.js';
+import { UsageError, type ParsedArgs } from './args.js';
+import type { OptionSpec } from './options.js';
 
-export const SCENARIO_VALUED = ['scenario', 'workload'];
+/** --scenario and --workload, the options read here; `fallback` is what runs without either. */
+export function scenarioOptions(fallback: string | undefined): OptionSpec[] {
+  return [
+    { name: 'scenario', value: 'NAME|all', about: 'a scenario, a family of them (bad-write), or all; see cgsim list', ...(fallback !== undefined ? { default: fallback } : {}) },
+    { name: 'workload', value: 'FILE|TEXT', about: "a workload file, or a workload's text (what fuzz prints), instead of --scenario" },
+  ];
+}
+
 
 /**
  * What names the scenarios a command runs: `--scenario NAME` (a name, a family, all), or `workload:<text>` for
  * `--workload W`, where W is a workload file or the workload's text itself (what a shrunk counterexample prints).
  */
 function scenarioSpec(a: ParsedArgs, cwd: string, fallback: string): string {
-  const workload = optionValue(a, 'workload');
-  const name = optionValue(a, 'scenario');
+  // Read as given (not every command that takes --workload takes --scenario: fuzz does not).
+  const workload = a.options.get('workload')?.[0];
+  const name = a.options.get('scenario')?.[0];
   if (workload === undefined) return name ?? fallback;
   if (name !== undefined) throw new UsageError('give either --scenario or --workload, not both');
   const path = resolve(cwd, workload);

@@ -1,8 +1,18 @@
-import { STRATEGIES, type StrategyName } from '../harness/runPlan.js';
-import { intOption, optionValue, UsageError, type ParsedArgs } from './args.js';
+import { DEFAULT_BOUNDED_PREEMPTIONS, DEFAULT_PCT_DEPTH, STRATEGIES, type StrategyName } from '../harness/runPlan.js';
+import { givenInt, valueOf, UsageError, type ParsedArgs } from './args.js';
+import { choice, int, type OptionSpec } from './options.js';
+
+/** Past depth 10, what a PCT run promises (probability 1/(n k^(d-1)) per run) is nothing. */
+export const MAX_DEPTH = 10;
+/** A preemption bound past the steps of an execution bounds nothing. */
+export const MAX_PREEMPTIONS = 1000;
 
 /** The options that choose how runs are scheduled: --strategy, --depth (pct), --preemptions (dfs, bounded). */
-export const STRATEGY_VALUED = ['strategy', 'depth', 'preemptions'];
+export const STRATEGY_OPTIONS: readonly OptionSpec[] = [
+  choice('strategy', STRATEGIES, 'how runs are scheduled: random, PCT and DPOR in turn, one of them, or iterative context bounding', 'portfolio'),
+  int('depth', 'D', 1, MAX_DEPTH, "PCT's depth (with --strategy pct): bugs of up to D ordering constraints", DEFAULT_PCT_DEPTH),
+  { ...int('preemptions', 'K', 0, MAX_PREEMPTIONS, 'preemption bound: of DPOR with --strategy dfs; the highest level with --strategy bounded'), default: `dfs: none, bounded: ${DEFAULT_BOUNDED_PREEMPTIONS}` },
+];
 
 export interface StrategyArgs {
   readonly strategy: StrategyName;
@@ -11,10 +21,10 @@ export interface StrategyArgs {
 }
 
 export function strategyArgs(a: ParsedArgs): StrategyArgs {
-  const strategy = optionValue(a, 'strategy', 'portfolio');
-  if (!(STRATEGIES as readonly string[]).includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}, got '${strategy}'`);
-  const depth = a.options.has('depth') ? intOption(a, 'depth', 3) : undefined;
-  const preemptions = a.options.has('preemptions') ? intOption(a, 'preemptions', 2, 0) : undefined;
+  // The parser has checked the values against STRATEGY_OPTIONS.
+  const strategy = valueOf(a, 'strategy');
+  const depth = givenInt(a, 'depth');
+  const preemptions = givenInt(a, 'preemptions');
   if (depth !== undefined && strategy !== 'pct') throw new UsageError('--depth applies to --strategy pct');
   if (preemptions !== undefined && strategy !== 'dfs' && strategy !== 'bounded') throw new UsageError('--preemptions applies to --strategy dfs or bounded');
   return { strategy: strategy as StrategyName, ...(depth !== undefined ? { depth } : {}), ...(preemptions !== undefined ? { preemptions } : {}) };

@@ -6,6 +6,7 @@ import { encodeSchedule } from '../sim/schedule.js';
 import { pausedFrame } from './pausedFrame.js';
 import { terminalSafe } from './terminalSafe.js';
 import { takeWatchdog } from './watchdogOption.js';
+import { MAX_WORKERS } from './distribute.js';
 
 /** What the main thread gives the command's worker (cli/cliWorker.ts). */
 export interface WorkerStart {
@@ -131,7 +132,7 @@ function workersAsked(argv: readonly string[]): number {
   if (i < 0) return 0;
   const raw = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1];
   const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 256) : 0;
+  return Number.isInteger(n) && n > 0 ? Math.min(n, MAX_WORKERS) : 0;
 }
 
 /** The two lines of a hang: what did not come back, and the command that runs the same execution to it. */

@@ -28,9 +28,12 @@ export function takeWatchdog(argv: readonly string[]): Watchdog {
     rest.push(a);
   }
   if (raw === undefined) return { ms: DEFAULT_WATCHDOG_SECONDS * 1000, rest, error: null };
+  const error = watchdogProblem(raw);
+  return error !== null ? { ms: 0, rest, error } : { ms: Number(raw) * 1000, rest, error: null };
+}
+
+/** What is wrong with a value of --watchdog, or null (the parser of every command checks it the same way). */
+export function watchdogProblem(raw: string): string | null {
   const s = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || !(s > 0) || s > 86_400) {
-    return { ms: 0, rest, error: `--watchdog must be a number of seconds > 0 (at most 86400), got '${raw}'` };
-  }
-  return { ms: s * 1000, rest, error: null };
+  return /^\d+(\.\d+)?$/.test(raw) && s > 0 && s <= 86_400 ? null : `--watchdog must be a number of seconds > 0 (at most 86400), got '${raw}'`;
 }

@@ -218,3 +218,11 @@ export function mergeScenarios(meta: ExploreMeta, results: readonly ScenarioResu
 export function exploreVariant(req: ExploreRequest): ExploreResult {
   return mergeScenarios(metaOf(req), req.scenarios.map((s) => exploreScenario(req, s)));
 }
+
+/**
+ * The scenarios of which nothing was explored: every run was cut by the step bound before it ended, and none
+ * found a bug. A clean result there says nothing (the runs never got to where the scenario's race is).
+ */
+export function unexploredScenarios(results: readonly ScenarioResult[]): string[] {
+  return results.filter((r) => r.summary.runs > 0 && r.summary.endings['step-bound'] === r.summary.runs && r.summary.bugs.length === 0).map((r) => r.scenario);
+}

@@ -9,6 +9,10 @@ export type StrategyName = 'portfolio' | 'random' | 'pct' | 'dfs' | 'bounded';
 
 export const STRATEGIES: readonly StrategyName[] = ['portfolio', 'random', 'pct', 'dfs', 'bounded'];
 
+/** Strategy pct's depth, and strategy bounded's highest preemption level, when not given. */
+export const DEFAULT_PCT_DEPTH = 3;
+export const DEFAULT_BOUNDED_PREEMPTIONS = 2;
+
 export interface PlanOptions {
   readonly strategy: StrategyName;
   readonly seed: string;
@@ -67,7 +71,7 @@ export class RunPlan {
     const slot = o.strategy === 'portfolio' ? PORTFOLIO[run % PORTFOLIO.length]! : o.strategy;
     if (slot === 'random') return this.use('random', new RandomStrategy(o.seed, run));
     if (slot === 'pct' || slot === 'pct2' || slot === 'pct3') {
-      const depth = slot === 'pct2' ? 2 : slot === 'pct3' ? 3 : (o.depth ?? 3);
+      const depth = slot === 'pct2' ? 2 : slot === 'pct3' ? 3 : (o.depth ?? DEFAULT_PCT_DEPTH);
       this.pctRuns.set(depth, (this.pctRuns.get(depth) ?? 0) + 1);
       return this.use('pct', new PctStrategy(o.seed, run, o.actors, o.steps, depth));
     }
@@ -81,7 +85,7 @@ export class RunPlan {
       const s = this.dfs!.next();
       if (s !== null) return this.use('bounded', s);
       this.completedLevel = this.level;
-      if (this.level >= (o.preemptions ?? 2)) return null;
+      if (this.level >= (o.preemptions ?? DEFAULT_BOUNDED_PREEMPTIONS)) return null;
       this.level++;
       this.dfs = new DporExplorer(o.actors, { mode: 'naive', preemptions: this.level });
     }

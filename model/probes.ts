@@ -7,25 +7,31 @@ import type { Allocation, ErrPtr } from './memory.js';
 import type { Site } from './site.js';
 import type { KernelFacts } from './facts.js';
 
-/** Bug kinds cgsim reports (the `kind` of a finding). */
-export type BugKind =
-  | 'use-after-free'
-  | 'double-free'
-  | 'out-of-bounds'
-  | 'uninit-value'
-  | 'null-deref'
-  | 'leak'
-  | 'list-corruption'
-  | 'deadlock'
-  | 'lock-order-inversion'
-  | 'lock-recursion'
-  | 'irq-lock-inversion'
-  | 'sleep-in-atomic'
-  | 'soft-lockup'
-  | 'refcount-underflow'
-  | 'contract-violation'
-  | 'lost-notification'
-  | 'kernel-bug';
+/**
+ * Bug kinds cgsim reports (the `kind` of a finding): the one list of them, which `cgsim fuzz --bugs` checks its
+ * kinds against and the schemas' `kind` enums are tested against.
+ */
+export const BUG_KINDS = [
+  'use-after-free',
+  'double-free',
+  'out-of-bounds',
+  'uninit-value',
+  'null-deref',
+  'leak',
+  'list-corruption',
+  'deadlock',
+  'lock-order-inversion',
+  'lock-recursion',
+  'irq-lock-inversion',
+  'sleep-in-atomic',
+  'soft-lockup',
+  'refcount-underflow',
+  'contract-violation',
+  'lost-notification',
+  'kernel-bug',
+] as const;
+
+export type BugKind = (typeof BUG_KINDS)[number];
 
 /**
  * A finding as a checker builds it; the engine stamps step and actor. The body is a function: it is rendered

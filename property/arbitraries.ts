@@ -98,6 +98,25 @@ function named(tasks: readonly Omit<Task, 'name'>[]): Task[] {
   });
 }
 
+/** The bounds when not given (WorkloadOptions says each). */
+export const WORKLOAD_DEFAULTS: Required<WorkloadOptions> = { maxTasks: 3, maxCalls: 3, maxCgroups: 2, maxEventfds: 2, maxRegistrations: 2, hostile: true, faults: true, softirq: true, otherHierarchy: true };
+
+function withDefaults(options: WorkloadOptions): Required<WorkloadOptions> {
+  return { ...WORKLOAD_DEFAULTS, ...options };
+}
+
+/**
+ * The largest workload these options can generate: its tasks (the softirq's included), and its calls, setup
+ * included (eventfds, two opens per cgroup and the other hierarchy's, the registrations, two closes per cgroup,
+ * the aio). A caller checks them against the limits a workload must keep (scenarios/workload/validate.ts) before
+ * generating, so that a case is never refused halfway through a run.
+ */
+export function largestWorkload(options: WorkloadOptions = {}): { readonly tasks: number; readonly calls: number } {
+  const o = withDefaults(options);
+  const setup = o.maxEventfds + 4 * o.maxCgroups + (o.otherHierarchy ? 1 : 0) + o.maxRegistrations + (o.softirq ? 1 : 0);
+  return { tasks: o.maxTasks, calls: setup + o.maxTasks * o.maxCalls };
+}
+
 /**
  * Generated userspace workloads: one to `maxCgroups` memory cgroups, a setup that opens eventfds and control
  * files and registers some events, then up to `maxTasks` concurrent tasks of up to `maxCalls` calls each
@@ -106,7 +125,7 @@ function named(tasks: readonly Omit<Task, 'name'>[]): Task[] {
  * calls, registrations and faults.
  */
 export function workloadArbitrary(options: WorkloadOptions = {}): fc.Arbitrary<Workload> {
-  const o: Required<WorkloadOptions> = { maxTasks: 3, maxCalls: 3, maxCgroups: 2, maxEventfds: 2, maxRegistrations: 2, hostile: true, faults: true, softirq: true, otherHierarchy: true, ...options };
+  const o = withDefaults(options);
   return fc
     .record({ cgroups: fc.integer({ min: 1, max: o.maxCgroups }), eventfds: fc.integer({ min: 1, max: o.maxEventfds }), sched: o.otherHierarchy ? fc.boolean() : fc.constant(false) })
     .chain(({ cgroups: nc, eventfds: ne, sched }) => {

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import type { Workload } from '../scenarios/workload/workload.js';
 import type { Switch } from '../sim/strategy/switches.js';
 
+/** Context switches a generated schedule may force when not told. */
+export const DEFAULT_MAX_SWITCHES = 6;
+
 export interface ScheduleOptions {
   /** Context switches the schedule may force. Default 6. */
   readonly maxSwitches?: number;
@@ -18,7 +21,7 @@ export interface ScheduleOptions {
 export function scheduleArbitrary(over: Workload | number, options: ScheduleOptions = {}): fc.Arbitrary<Switch[]> {
   const actors = typeof over === 'number' ? over : over.tasks.length + 1;
   const sw = fc.record({ after: fc.nat({ max: options.maxGap ?? 40 }), to: fc.nat({ max: Math.max(0, actors - 1) }) });
-  return fc.array(sw, { maxLength: options.maxSwitches ?? 6 });
+  return fc.array(sw, { maxLength: options.maxSwitches ?? DEFAULT_MAX_SWITCHES });
 }
 
 /** A schedule as text: `3>1 0>2` is "after 3 steps switch to task 1, then at once to task 2". */

@@ -1,13 +1,33 @@
 import { compareVariants } from '../../harness/compare.js';
 import { resolveVariant } from '../../harness/resolve.js';
-import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
+import { scenarioOptions, scenariosFromArgs } from '../scenarioArgs.js';
 import { variants as shipped } from '../../model/variants/index.js';
-import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
+import { intOption, optionValue, valueOf, UsageError, type ParsedArgs } from '../args.js';
+import { choice, int, MAX_RUNS, SEED_OPTION, type CommandSpec } from '../options.js';
 import { compareMarkdown, compareText } from '../format/compareTable.js';
-import { asInvoked, DEFAULT_RUNS, DEFAULT_SEED, type Io } from './explore.js';
+import { asInvoked, DEFAULT_RUNS, type Io } from './explore.js';
 
-export const COMPARE_VALUED = new Set(['variants', ...SCENARIO_VALUED, 'runs', 'seed', 'format']);
-export const COMPARE_FLAGS = new Set<string>();
+export const COMPARE_COMMAND: CommandSpec = {
+  name: 'compare',
+  summary: 'the same exploration of several variants: one row per distinct bug, one column per variant',
+  exits: '0 the variants agree, 1 they differ in what they show',
+  options: [
+    { name: 'variants', value: 'A,B,...', about: 'the variants to compare (shipped ones or module files)', default: 'every shipped variant' },
+    ...scenarioOptions('all'),
+    int('runs', 'N', 1, MAX_RUNS, 'runs per scenario and variant', DEFAULT_RUNS),
+    SEED_OPTION,
+    choice('format', ['text', 'md', 'json'], 'the table as text, as Markdown, or the cgsim-compare/1 document', 'text'),
+  ],
+};
+
+/** The variants --variants names, each once. */
+function variantNames(raw: string): string[] {
+  const names = raw.split(',').map((n) => n.trim());
+  if (names.some((n) => n === '')) throw new UsageError(`--variants is a comma-separated list of variants, got '${raw}'`);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new UsageError(`--variants names ${twice} twice`);
+  return names;
+}
 
 /**
  * `cgsim compare`: the same exploration of several variants, one row per distinct bug, one column per variant.
@@ -15,13 +35,11 @@ export const COMPARE_FLAGS = new Set<string>();
  */
 export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
-  const variants = names === undefined ? [...shipped] : await Promise.all(names.split(',').map((n) => resolveVariant(n.trim(), io.cwd ?? '.')));
-  if (variants.length === 0) throw new UsageError('--variants needs at least one variant');
+  const variants = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
   const scenarios = scenariosFromArgs(a, io.cwd ?? '.', 'all');
-  const runs = intOption(a, 'runs', DEFAULT_RUNS);
-  const seed = optionValue(a, 'seed', DEFAULT_SEED);
-  const format = optionValue(a, 'format', 'text');
-  if (!['text', 'md', 'json'].includes(format)) throw new UsageError(`--format must be text, md or json, got '${format}'`);
+  const runs = intOption(a, 'runs');
+  const seed = valueOf(a, 'seed');
+  const format = valueOf(a, 'format');
   const started = io.now();
   const r = compareVariants(variants, scenarios, runs, seed);
   const inv = (cmd: string): string => asInvoked(io, cmd);

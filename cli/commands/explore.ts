@@ -1,25 +1,44 @@
 import { SEED_VARIANT } from '../../model/variants/index.js';
-import { exploreScenarioUntil, mergeScenarios, metaOf, type ExploreMeta, type ExploreRequest, type ExploreResult, type ScenarioResult } from '../../harness/explore.js';
+import { exploreScenarioUntil, mergeScenarios, metaOf, unexploredScenarios, type ExploreMeta, type ExploreRequest, type ExploreResult, type ScenarioResult } from '../../harness/explore.js';
 import { runJobsUntil, type Job } from '../../harness/parallel.js';
 import type { RunResult } from '../../harness/run.js';
 import { findingKey } from '../../sim/finding.js';
 import { resolveVariant } from '../../harness/resolve.js';
-import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
-import { formatOption, intOption, optionValue, REPORT_FORMATS, type ParsedArgs } from '../args.js';
-import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
+import { scenarioOptions, scenariosFromArgs } from '../scenarioArgs.js';
+import { formatOption, intOption, valueOf, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { STRATEGY_OPTIONS, strategyArgs } from '../strategyArgs.js';
+import { choice, flag, int, JSON_FLAG, MAX_RUNS, MAX_STEPS_OPTION, OUT_OPTION, SEED_OPTION, type CommandSpec } from '../options.js';
 import { exploreText } from '../format/exploreText.js';
 import type { ExploreDoc } from '../format/resultDoc.js';
-import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
+import { DISTRIBUTE_OPTIONS, distribution, shardOf, type Shard } from '../distribute.js';
 import { checkpointOf, interruptedLine, interruptedStatus, type StopSignal } from '../interrupt.js';
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
 
-export const EXPLORE_VALUED = new Set(['variant', 'format', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', 'out', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
-export const EXPLORE_FLAGS = new Set(['json', 'stop-at-first-bug']);
-
 /** Runs per scenario when --runs is not given: enough to find every bug of the seed patch in seconds on one core. */
 export const DEFAULT_RUNS = 400;
-export const DEFAULT_SEED = '1';
+
+/** --variant: a shipped variant or a module file. */
+export const VARIANT_OPTION = { name: 'variant', value: 'NAME|FILE', default: SEED_VARIANT, about: 'the variant: a shipped one (cgsim list) or a module file (./my-patch.ts)' } as const;
+
+export const EXPLORE_COMMAND: CommandSpec = {
+  name: 'explore',
+  summary: 'explore a variant over scenarios: each distinct bug once, with its hits and its replay command',
+  exits: '0 no bug, 1 bugs found, 4 not explored (every run of a scenario cut by --max-steps), 130/143 interrupted',
+  options: [
+    VARIANT_OPTION,
+    ...scenarioOptions('all'),
+    int('runs', 'N', 1, MAX_RUNS, 'runs per scenario (fewer when a systematic strategy is exhausted)', DEFAULT_RUNS),
+    SEED_OPTION,
+    ...STRATEGY_OPTIONS,
+    MAX_STEPS_OPTION,
+    flag('stop-at-first-bug', "end each run at its first report (a run goes on by default: later reports may be the first's consequences)"),
+    ...DISTRIBUTE_OPTIONS,
+    choice('format', REPORT_FORMATS, 'the report: text, or the cgsim-explore/1 document', 'text'),
+    JSON_FLAG,
+    OUT_OPTION,
+  ],
+};
 
 export interface Io {
   readonly out: (line: string) => void;
@@ -48,16 +67,16 @@ export function asInvoked(io: Io, command: string): string {
   return io.prog === undefined || io.prog === 'cgsim' ? command : command.replace(/^cgsim /, `${io.prog} `);
 }
 
-/** `cgsim explore`: exploration by the chosen strategy; exit 1 when a bug was found, 0 when clean (130/143 when interrupted). */
+/** `cgsim explore`: exploration by the chosen strategy; exit 1 when a bug was found, 0 when clean, 4 when a scenario was not explored (130/143 when interrupted). */
 export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
-  const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', SEED_VARIANT);
+  const json = formatOption(a) === 'json';
+  const spec = valueOf(a, 'variant');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
-  const runs = intOption(a, 'runs', DEFAULT_RUNS);
-  const seed = optionValue(a, 'seed', DEFAULT_SEED);
-  const maxSteps = intOption(a, 'max-steps', 20_000);
+  const runs = intOption(a, 'runs');
+  const seed = valueOf(a, 'seed');
+  const maxSteps = intOption(a, 'max-steps');
   const how = strategyArgs(a);
   const dist = distribution(a);
   const scenarios = shardOf(all, dist.shard);
@@ -81,14 +100,20 @@ export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
     sink.line(JSON.stringify(done.signal === null ? doc : { ...doc, interrupted: { signal: done.signal, runs: total, unfinished: done.unfinished } }, null, 2));
     if (stopLine !== null) io.err(`cgsim: ${stopLine}`);
   } else {
-    for (const line of exploreText(result, variant.title, inv)) sink.line(line);
+    for (const line of exploreText(result, variant.title, inv, maxSteps)) sink.line(line);
     if (dist.shard !== null) sink.line(shardNote(dist.shard, scenarios.length, all.length));
     if (stopLine !== null) for (const line of ['', stopLine]) sink.line(line);
   }
   sink.finish();
   io.err(`cgsim: ${total} runs over ${done.results.length} scenario(s) in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 1e-3))} runs/s)`);
   if (done.signal !== null) return interruptedStatus(done.signal, result.bugs.length);
-  return result.bugs.length > 0 ? 1 : 0;
+  return exploreStatus(result);
+}
+
+/** 1 when a bug was found, else 4 when some scenario was not explored (every run cut by the step bound), else 0. */
+export function exploreStatus(r: ExploreResult): number {
+  if (r.bugs.length > 0) return 1;
+  return unexploredScenarios(r.perScenario).length > 0 ? 4 : 0;
 }
 
 /** The scenarios explored one after the other on this thread, stopping between two runs when a signal asks. */
@@ -142,7 +167,7 @@ export function shardNote(shard: Shard, mine: number, all: number): string {
   return `shard ${shard.index} of ${shard.count}: ${mine} of ${all} scenario(s); run each shard with --json and put them together with cgsim merge`;
 }
 
-/** The --json document (format cgsim-explore/1): the whole result, per scenario, and the bugs as printed. */
+/** The --json document (format cgsim-explore/1): the whole result, per scenario, the bugs as printed, and the scenarios not explored. */
 export function exploreDoc(
   r: ExploreResult,
   meta: ExploreMeta,
@@ -152,7 +177,7 @@ export function exploreDoc(
   shard: Shard | null,
   inv: (cmd: string) => string,
 ): ExploreDoc {
-  return { format: 'cgsim-explore/1', ...meta, title, options, scenarios, shard, results: r.perScenario, bugs: bugList(r, inv) };
+  return { format: 'cgsim-explore/1', ...meta, title, options, scenarios, shard, results: r.perScenario, bugs: bugList(r, inv), unexplored: unexploredScenarios(r.perScenario) };
 }
 
 /** The bugs as a reader of the JSON wants them: kind, site, where best replayed, and how. */

@@ -1,24 +1,70 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
 import { resolveVariant, scenarioArg } from '../../harness/resolve.js';
 import { WORKLOAD_PREFIX } from '../../scenarios/workload/scenario.js';
 import { formatWorkload } from '../../scenarios/workload/text.js';
 import { checkRacesUntil, type CheckOptions } from '../../property/check.js';
 import { describeCounterexample, formatSize, replayOf } from '../../property/counterexample.js';
-import { formatOption, intOption, optionValue, UsageError, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { formatOption, given, intOption, optionValue, valueOf, UsageError, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { scenarioFromArgs } from '../scenarioArgs.js';
-import { asInvoked, type Io } from './explore.js';
+import { asInvoked, VARIANT_OPTION, type Io } from './explore.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
+import { choice, flag, int, JSON_FLAG, MAX_RUNS, OUT_OPTION, type CommandSpec } from '../options.js';
+import { BUG_KINDS } from '../../model/probes.js';
+import { largestWorkload, WORKLOAD_DEFAULTS } from '../../property/arbitraries.js';
+import { DEFAULT_MAX_SWITCHES } from '../../property/schedule.js';
+import { LIMITS } from '../../scenarios/workload/validate.js';
+import { closest } from '../closest.js';
 
-export const FUZZ_VALUED = new Set(['variant', 'format', 'runs', 'seed', 'path', 'workload', 'bugs', 'max-tasks', 'max-calls', 'max-switches', 'out']);
-export const FUZZ_FLAGS = new Set(['json', 'no-minimize']);
+/** More forced switches than this is not a schedule fast-check can shrink to a story. */
+const MAX_SWITCHES = 1000;
 
-/** fast-check seeds are 32-bit integers. */
-function seedOption(a: ParsedArgs): number {
-  const raw = optionValue(a, 'seed', '1');
-  if (!/^-?\d+$/.test(raw) || Math.abs(Number(raw)) > 0x7fffffff) throw new UsageError(`--seed must be a 32-bit integer (fast-check's seed), got '${raw}'`);
-  return Number(raw);
+/** What is wrong with a --bugs list: each kind must be one the checkers report (BUG_KINDS). */
+function bugsProblem(v: string): string | null {
+  const kinds = v.split(',').filter((k) => k !== '');
+  if (kinds.length === 0) return `--bugs needs at least one kind (kinds: ${BUG_KINDS.join(', ')})`;
+  const unknown = kinds.find((k) => !(BUG_KINDS as readonly string[]).includes(k));
+  if (unknown === undefined) return null;
+  const near = closest(unknown, BUG_KINDS);
+  return `--bugs: unknown kind '${unknown}' (${near !== null ? `did you mean ${near}?` : `kinds: ${BUG_KINDS.join(', ')}`})`;
+}
+
+export const FUZZ_COMMAND: CommandSpec = {
+  name: 'fuzz',
+  summary: 'generated workloads and schedules (fast-check) until one fails; prints the shrunk counterexample and its replay',
+  exits: '0 no case failed, 1 a case failed, 130/143 interrupted',
+  options: [
+    VARIANT_OPTION,
+    int('runs', 'N', 1, MAX_RUNS, 'generated cases', 1000),
+    // fast-check's seeds are 32-bit integers.
+    int('seed', 'N', -0x7fffffff, 0x7fffffff, "fast-check's seed", 1),
+    { name: 'path', value: 'P', about: "fast-check's path of a case (what a failure prints), to run that case again", check: (v) => (/^\d+(:\d+)*$/.test(v) ? null : `--path must be fast-check's path (numbers separated by ':'), got '${v}'`) },
+    { name: 'workload', value: 'FILE|TEXT', about: 'one workload (a file or its text) with generated schedules, instead of generated workloads' },
+    { name: 'bugs', value: 'KIND,...', about: `only these kinds of bug fail a case: ${BUG_KINDS.join(', ')}`, check: bugsProblem, default: 'every kind' },
+    int('max-tasks', 'N', 1, LIMITS.tasks, 'concurrent tasks of a generated workload (a softirq counts as one)', WORKLOAD_DEFAULTS.maxTasks),
+    int('max-calls', 'N', 1, LIMITS.calls, 'system calls per task of a generated workload', WORKLOAD_DEFAULTS.maxCalls),
+    int('max-switches', 'N', 0, MAX_SWITCHES, 'context switches a generated schedule may force', DEFAULT_MAX_SWITCHES),
+    flag('no-minimize', "keep fast-check's shrunk case as it is (cgsim reduces it further by default)"),
+    choice('format', REPORT_FORMATS, 'the report: text, or the cgsim-fuzz/1 document', 'text'),
+    JSON_FLAG,
+    OUT_OPTION,
+  ],
+};
+
+/**
+ * The bounds of generated workloads: --max-tasks and --max-calls, which go with generated workloads only, and
+ * only as far as every workload they allow is one a workload may be (scenarios/workload/validate.ts).
+ */
+function workloadBounds(a: ParsedArgs): { maxTasks: number; maxCalls: number } {
+  const maxTasks = intOption(a, 'max-tasks');
+  const maxCalls = intOption(a, 'max-calls');
+  for (const k of ['max-tasks', 'max-calls']) if (given(a, k) && given(a, 'workload')) throw new UsageError(`--${k} bounds generated workloads: it does not go with --workload`);
+  const largest = largestWorkload({ maxTasks, maxCalls });
+  if (largest.calls > LIMITS.calls) {
+    const setup = largest.calls - maxTasks * maxCalls;
+    throw new UsageError(`--max-tasks ${maxTasks} with --max-calls ${maxCalls} allows workloads of ${largest.calls} calls (${setup} of setup); a workload has at most ${LIMITS.calls}, so max-tasks x max-calls must be at most ${LIMITS.calls - setup}`);
+  }
+  return { maxTasks, maxCalls };
 }
 
 /**
@@ -28,23 +74,23 @@ function seedOption(a: ParsedArgs): number {
  */
 export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
-  const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', SEED_VARIANT);
+  const json = formatOption(a) === 'json';
+  const workloadOptions = workloadBounds(a);
+  const spec = valueOf(a, 'variant');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
-  const seed = seedOption(a);
+  const seed = intOption(a, 'seed');
   const path = optionValue(a, 'path');
-  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`--path must be fast-check's path (numbers separated by ':'), got '${path}'`);
   const bugs = optionValue(a, 'bugs')?.split(',').filter((k) => k !== '');
   const workload = a.options.has('workload') ? scenarioFromArgs(a, io.cwd ?? '.').workload : undefined;
   const o: CheckOptions = {
     variant,
     seed,
-    numRuns: intOption(a, 'runs', 1000),
+    numRuns: intOption(a, 'runs'),
     ...(path !== undefined ? { path } : {}),
     ...(bugs !== undefined ? { bugs } : {}),
     ...(workload !== undefined ? { workload } : {}),
-    workloadOptions: { maxTasks: intOption(a, 'max-tasks', 3), maxCalls: intOption(a, 'max-calls', 3) },
-    scheduleOptions: { maxSwitches: intOption(a, 'max-switches', 6, 0) },
+    workloadOptions,
+    scheduleOptions: { maxSwitches: intOption(a, 'max-switches') },
     noMinimize: a.flags.has('no-minimize'),
   };
   const sink = reportSink(a, io);

@@ -1,5 +1,13 @@
 import { variants } from '../../model/variants/index.js';
 import { scenarios } from '../../scenarios/index.js';
+import type { CommandSpec } from '../options.js';
+
+export const LIST_COMMAND: CommandSpec = {
+  name: 'list',
+  summary: 'every variant and scenario, one line each',
+  exits: '0',
+  options: [],
+};
 
 /** `cgsim list`: every variant and scenario, one line each. */
 export function listCommand(out: (line: string) => void): number {

@@ -1,19 +1,28 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { reasonOf } from '../../harness/atomicWrite.js';
 import { mergeScenarios, type ScenarioResult } from '../../harness/explore.js';
 import { mergeVerified, type VerifyResult } from '../../harness/verify.js';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { exploreText } from '../format/exploreText.js';
 import { readDoc, type ExploreDoc, type ResultDoc, type VerifyDoc } from '../format/resultDoc.js';
 import { verifyText } from '../format/verifyText.js';
-import { asInvoked, exploreDoc, type Io } from './explore.js';
+import { asInvoked, exploreDoc, exploreStatus, type Io } from './explore.js';
+import { flag, type CommandSpec } from '../options.js';
 import { verifyDoc, verifyStatus } from './verify.js';
 
-export const MERGE_VALUED = new Set<string>();
-export const MERGE_FLAGS = new Set(['json']);
+export const MERGE_COMMAND: CommandSpec = {
+  name: 'merge',
+  summary: 'the --shard i/n --json outputs of one explore or verify run, put together: exactly the unsharded result',
+  synopsis: 'cgsim merge SHARD.json... [options]',
+  operands: 'SHARD.json...',
+  exits: "the run's own: as explore or verify would have exited unsharded",
+  options: [flag('json', 'print the merged document (cgsim-explore/1 or cgsim-verify/1), not the text report')],
+};
 
 /** Everything two shards of one run must agree on: all of the document but its own part. */
 function runOf(d: ResultDoc): string {
-  const { results: _r, bugs: _b, shard, ...rest } = d;
+  const { results: _r, bugs: _b, unexplored: _u, shard, ...rest } = d;
   return JSON.stringify({ ...rest, shards: shard?.count ?? null });
 }
 
@@ -22,14 +31,15 @@ function runOf(d: ResultDoc): string {
  * what the run gives unsharded, byte for byte with --json: scenarios are explored independently, and the bugs
  * are merged across scenarios the same way.
  */
-export function mergeCommand(files: readonly string[], a: ParsedArgs, io: Io): number {
+export function mergeCommand(a: ParsedArgs, io: Io): number {
+  const files = a.operands;
   if (files.length === 0) throw new UsageError('merge needs the --json files of the shards: cgsim merge shard1.json shard2.json ...');
   const docs = files.map((f) => {
     let text: string;
     try {
-      text = readFileSync(f, 'utf8');
+      text = readFileSync(resolve(io.cwd ?? '.', f), 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot read ${f}: ${reasonOf(e)}`);
     }
     return { file: f, doc: readDoc(text, f) };
   });
@@ -58,8 +68,8 @@ export function mergeCommand(files: readonly string[], a: ParsedArgs, io: Io): n
     const meta = { variant: d.variant, variantRef: d.variantRef, seed: d.seed, runs: d.runs, strategy: d.strategy };
     const merged = mergeScenarios(meta, results as ScenarioResult[]);
     if (a.flags.has('json')) io.out(JSON.stringify(exploreDoc(merged, meta, d.title, d.options, d.scenarios, null, inv), null, 2));
-    else for (const line of exploreText(merged, d.title, inv)) io.out(line);
-    return merged.bugs.length > 0 ? 1 : 0;
+    else for (const line of exploreText(merged, d.title, inv, d.options.maxSteps)) io.out(line);
+    return exploreStatus(merged);
   }
   const d = first.doc as VerifyDoc;
   const per = results as VerifyResult[];

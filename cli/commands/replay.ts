@@ -1,4 +1,3 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
 import { replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
 import { assertWritable } from '../../harness/atomicWrite.js';
@@ -9,17 +8,44 @@ import { raceDiagram } from '../../report/diagram.js';
 import { raceMermaid } from '../../report/mermaid.js';
 import { viewerHtml } from '../../report/html/page.js';
 import { readPatch } from '../../report/patchText.js';
-import { scenarioFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
+import { scenarioFromArgs, scenarioOptions } from '../scenarioArgs.js';
 import { traceColumns } from '../format/columns.js';
-import { formatOption, intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
-import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
-import { asInvoked, type Io } from './explore.js';
-
-export const REPLAY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'schedule', 'seed', 'run', 'max-steps', 'format', 'report', 'html', 'patch', 'out', ...STRATEGY_VALUED]);
-export const REPLAY_FLAGS = new Set(['json', 'full']);
+import { formatOption, given, intOption, optionValue, valueOf, UsageError, type ParsedArgs } from '../args.js';
+import { STRATEGY_OPTIONS, strategyArgs } from '../strategyArgs.js';
+import { asInvoked, VARIANT_OPTION, type Io } from './explore.js';
+import { choice, flag, int, JSON_FLAG, MAX_RUNS, MAX_STEPS_OPTION, OUT_OPTION, SEED_OPTION, type CommandSpec } from '../options.js';
 
 const FORMATS = ['text', 'diagram', 'json', 'mermaid'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** More reports than this in one execution is not a number anyone means. */
+const MAX_REPORT = 1000;
+
+/** replay's --seed has no default: given, it replaces --schedule. */
+const { default: _seedDefault, ...SEED_WITHOUT_DEFAULT } = SEED_OPTION;
+
+export const REPLAY_COMMAND: CommandSpec = {
+  name: 'replay',
+  summary: 'one execution, step for step: the trace and the kernel\'s reports, race diagrams, the replay document or Mermaid',
+  synopsis: 'cgsim replay (--scenario NAME | --workload W) (--schedule STRING... | --seed S [--run N]) [options]',
+  exits: '0 no report, 1 a report',
+  options: [
+    VARIANT_OPTION,
+    ...scenarioOptions(undefined),
+    { name: 'schedule', value: 'STRING', repeatable: true, about: 'the schedule to replay (s1:...); given again for the earlier runs a report rests on, earlier first' },
+    { ...SEED_WITHOUT_DEFAULT, about: 'instead of --schedule: the seed of an exploration, whose run --run N is replayed' },
+    int('run', 'N', 0, MAX_RUNS - 1, 'with --seed: the 0-based index of the run', 0),
+    ...STRATEGY_OPTIONS.map((o) => ({ ...o, about: `with --seed: ${o.about}` })),
+    MAX_STEPS_OPTION,
+    choice('format', FORMATS, 'text: the trace and every report; diagram: each race CPU by CPU; json: the cgsim-replay/1 document; mermaid', 'text'),
+    JSON_FLAG,
+    int('report', 'N', 1, MAX_REPORT, 'with --format diagram or mermaid: draw the N-th report only (default: each in turn)'),
+    flag('full', 'with --format text: every step of the trace, not only those around the reports'),
+    { name: 'html', value: 'FILE', about: 'also write the trace viewer (one HTML page) to FILE' },
+    { name: 'patch', value: 'PATCH', about: 'with --html: the patch to show beside the trace' },
+    OUT_OPTION,
+  ],
+};
 
 /**
  * `cgsim replay`: one execution, exactly as recorded (a schedule) or as explored (a seed and a run index), shown
@@ -28,7 +54,8 @@ type Format = (typeof FORMATS)[number];
  * FILE` also writes the trace viewer. Exit 1 when something was found.
  */
 export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
-  const format = formatOption<Format>(a, FORMATS, 'text');
+  const format = formatOption<Format>(a);
+  if (a.flags.has('full') && format !== 'text') throw new UsageError(`--full is the whole trace of --format text, not of ${format}`);
   const html = optionValue(a, 'html');
   // Every path is checked before the run, so a typo costs nothing (the sink checks --out).
   if (html !== undefined) assertWritable(html);
@@ -37,11 +64,11 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   if (patch !== undefined && html === undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
   const patchLines = patch === undefined ? null : readPatch(patch);
-  const variantName = optionValue(a, 'variant', SEED_VARIANT);
+  const variantName = valueOf(a, 'variant');
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
   if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');
   const scenario = scenarioFromArgs(a, io.cwd ?? '.');
-  const maxSteps = intOption(a, 'max-steps', 20_000);
+  const maxSteps = intOption(a, 'max-steps');
   const schedules = schedulesOf(a, variant, scenario, maxSteps);
   const observed = observeReplay(variant, scenario, schedules, maxSteps);
   const { outcome } = observed.result;
@@ -66,10 +93,15 @@ function schedulesOf(a: ParsedArgs, variant: Parameters<typeof replaySeed>[0], s
   const schedules = a.options.get('schedule') ?? [];
   const seed = optionValue(a, 'seed');
   if (schedules.length > 0 && seed !== undefined) throw new UsageError('give either --schedule or --seed with --run, not both');
-  if (schedules.length > 0) return [...schedules];
+  if (schedules.length > 0) {
+    // A schedule is replayed as recorded: what picks a seeded run's schedule has nothing to pick.
+    const seedOnly = ['run', 'strategy', 'depth', 'preemptions'].find((k) => given(a, k));
+    if (seedOnly !== undefined) throw new UsageError(`--${seedOnly} goes with --seed (a seeded run), not with --schedule`);
+    return [...schedules];
+  }
   if (seed === undefined) throw new UsageError('replay needs --schedule STRING (or --seed S --run N)');
   // Only its schedule is wanted here: the observed replay that follows is the traced one.
-  const r = replaySeed(variant, scenario, seed, intOption(a, 'run', 0, 0), { ...strategyArgs(a), maxSteps, tracing: false });
+  const r = replaySeed(variant, scenario, seed, intOption(a, 'run'), { ...strategyArgs(a), maxSteps, tracing: false });
   const prior = [...new Set(r.outcome.findings.flatMap((f) => f.priorRuns?.map((p) => p.schedule) ?? []))];
   return [...prior, r.schedule];
 }
@@ -77,7 +109,7 @@ function schedulesOf(a: ParsedArgs, variant: Parameters<typeof replaySeed>[0], s
 /** `--report N` draws that report only; by default, every report of the execution in turn. */
 function pickReports(a: ParsedArgs, doc: ReplayDoc): ReplayDoc['findings'] {
   if (optionValue(a, 'report') === undefined) return doc.findings;
-  const n = intOption(a, 'report', 1, 1);
+  const n = intOption(a, 'report');
   const f = doc.findings[n - 1];
   if (f === undefined) throw new UsageError(`--report ${n}: this execution has ${doc.findings.length} report(s)`);
   return [f];

@@ -1,24 +1,39 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
 import { resolveVariant } from '../../harness/resolve.js';
-import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
-import type { ExploreResult } from '../../harness/explore.js';
+import { scenarioOptions, scenariosFromArgs } from '../scenarioArgs.js';
+import { unexploredScenarios, type ExploreResult } from '../../harness/explore.js';
 import { verifyScenarioUntil, mergeVerified, type VerifyRequest, type VerifyResult } from '../../harness/verify.js';
 import { findingKey } from '../../sim/finding.js';
-import { formatOption, intOption, optionValue, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { formatOption, givenInt, intOption, valueOf, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { choice, int, JSON_FLAG, MAX_RUNS, MAX_STEPS_OPTION, OUT_OPTION, type CommandSpec } from '../options.js';
+import { MAX_PREEMPTIONS } from '../strategyArgs.js';
 import { verifyText } from '../format/verifyText.js';
-import { asInvoked, bugList, inWorkers, shardNote, type Io, type ScenariosDone } from './explore.js';
+import { asInvoked, bugList, inWorkers, shardNote, VARIANT_OPTION, type Io, type ScenariosDone } from './explore.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
 import type { Scenario } from '../../scenarios/scenario.js';
-import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
+import { DISTRIBUTE_OPTIONS, distribution, shardOf, type Shard } from '../distribute.js';
 import type { VerifyDoc } from '../format/resultDoc.js';
-
-export const VERIFY_VALUED = new Set(['variant', 'format', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', 'out', ...DISTRIBUTE_VALUED]);
-export const VERIFY_FLAGS = new Set(['json']);
 
 /** Executions per scenario before verify gives up on it (and says so). */
 export const DEFAULT_MAX_EXECUTIONS = 50_000;
+
+export const VERIFY_COMMAND: CommandSpec = {
+  name: 'verify',
+  summary: 'DPOR to the end: every Mazurkiewicz trace of each scenario, within the bounds, and what was proven',
+  exits: '0 proven clean, 1 bugs found, 4 not proven or not explored (a bound cut the search), 130/143 interrupted',
+  options: [
+    VARIANT_OPTION,
+    ...scenarioOptions('all'),
+    { ...int('preemptions', 'K', 0, MAX_PREEMPTIONS, 'at most K preemptions per execution (bounded DPOR)'), default: 'none' },
+    int('max-executions', 'N', 1, MAX_RUNS, 'executions per scenario before the search gives up on it (not proven)', DEFAULT_MAX_EXECUTIONS),
+    MAX_STEPS_OPTION,
+    ...DISTRIBUTE_OPTIONS,
+    choice('format', REPORT_FORMATS, 'the report: text, or the cgsim-verify/1 document', 'text'),
+    JSON_FLAG,
+    OUT_OPTION,
+  ],
+};
 
 /**
  * `cgsim verify`: every Mazurkiewicz trace of each scenario (within the bounds), by DPOR. Exit 0 when every
@@ -26,13 +41,13 @@ export const DEFAULT_MAX_EXECUTIONS = 50_000;
  */
 export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
-  const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', SEED_VARIANT);
+  const json = formatOption(a) === 'json';
+  const spec = valueOf(a, 'variant');
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
-  const preemptions = a.options.has('preemptions') ? intOption(a, 'preemptions', 2, 0) : undefined;
-  const maxExecutions = intOption(a, 'max-executions', DEFAULT_MAX_EXECUTIONS);
-  const maxSteps = intOption(a, 'max-steps', 20_000);
+  const preemptions = givenInt(a, 'preemptions');
+  const maxExecutions = intOption(a, 'max-executions');
+  const maxSteps = intOption(a, 'max-steps');
   const dist = distribution(a);
   const scenarios = shardOf(all, dist.shard);
   const options = { maxExecutions, maxSteps, ...(preemptions !== undefined ? { preemptions } : {}) };
@@ -82,6 +97,7 @@ async function verifyHere(req: Omit<VerifyRequest, 'scenario'>, scenarios: reado
   return { results, unfinished: [], signal: null };
 }
 
+/** 1 when a bug was found, else 4 when some scenario was not proven (a bound cut its search, or every execution), else 0. */
 export function verifyStatus(perScenario: readonly Pick<VerifyResult, 'proven'>[], merged: ExploreResult): number {
   if (merged.bugs.length > 0) return 1;
   return perScenario.every((r) => r.proven) ? 0 : 4;
@@ -98,5 +114,6 @@ export function verifyDoc(
   inv: (cmd: string) => string,
 ): VerifyDoc {
   const results = perScenario.map(({ seconds: _s, ...rest }) => rest);
-  return { format: 'cgsim-verify/1', variant: variant.name, variantRef: variant.ref, title: variant.title, bounds, scenarios, shard, results, bugs: bugList(merged, inv) };
+  const unexplored = unexploredScenarios(perScenario.map((r) => r.result));
+  return { format: 'cgsim-verify/1', variant: variant.name, variantRef: variant.ref, title: variant.title, bounds, scenarios, shard, results, bugs: bugList(merged, inv), unexplored };
 }

@@ -1,4 +1,4 @@
-import type { ExploreResult, ScenarioResult } from '../../harness/explore.js';
+import { unexploredScenarios, type ExploreResult, type ScenarioResult } from '../../harness/explore.js';
 import type { StrategyName } from '../../harness/runPlan.js';
 import { pctConfidence } from '../../sim/strategy/pct.js';
 
@@ -13,15 +13,17 @@ const HOW: Record<StrategyName, string> = {
 /** What the systematic part of a scenario's runs covered: `all 80` when every trace was explored. */
 function coverage(p: ScenarioResult): string {
   const d = p.plan.dfs;
-  if (d !== null) return d.complete ? `all ${d.traces}` : `${d.traces} so far`;
+  // Traces that the step bound cut were not explored to their end: not all of them, whatever DPOR counted.
+  if (d !== null) return d.complete && p.summary.endings['step-bound'] === 0 ? `all ${d.traces}` : `${d.traces} so far`;
   if (p.plan.boundedLevel >= 0) return `<=${p.plan.boundedLevel} preemptions`;
   return '-';
 }
 
 /** The weakest PCT guarantee among the clean scenarios, per depth: "depth <= 2: >= 0.83 (close-vs-rmdir)". */
-function pctLines(r: ExploreResult): string[] {
+function pctLines(r: ExploreResult, unexplored: readonly string[]): string[] {
   const proven = r.perScenario.filter((p) => p.summary.bugs.length === 0 && p.plan.dfs?.complete === true && p.summary.endings['step-bound'] === 0);
-  const clean = r.perScenario.filter((p) => p.summary.bugs.length === 0 && p.plan.pct.length > 0 && !proven.includes(p));
+  // A scenario whose every run was cut promises nothing: its PCT runs never got past the bound.
+  const clean = r.perScenario.filter((p) => p.summary.bugs.length === 0 && p.plan.pct.length > 0 && !proven.includes(p) && !unexplored.includes(p.scenario));
   const lines =
     proven.length === 0
       ? []
@@ -40,12 +42,22 @@ function pctLines(r: ExploreResult): string[] {
   return [...lines, ...pctParts];
 }
 
-export function exploreText(r: ExploreResult, title: string, asInvoked: (cmd: string) => string): string[] {
+/** The first line of the findings: the bugs, or that there are none, or that the runs explored nothing. */
+function headline(r: ExploreResult, unexplored: readonly string[], maxSteps: number): string {
+  if (r.bugs.length > 0) return `${r.bugs.length} distinct bug(s) found (by kind and code site):`;
+  if (unexplored.length === 0) return 'No bugs found.';
+  const cut = `every run was cut by the step bound (--max-steps ${maxSteps}) before it ended`;
+  if (unexplored.length === r.perScenario.length) return `Not explored: ${cut}, so no bug could be found (raise --max-steps).`;
+  return `No bugs found in ${r.perScenario.length - unexplored.length} scenario(s); ${unexplored.length} not explored: ${cut}.`;
+}
+
+export function exploreText(r: ExploreResult, title: string, asInvoked: (cmd: string) => string, maxSteps: number): string[] {
   const out: string[] = [];
+  const unexplored = unexploredScenarios(r.perScenario);
   out.push(`cgsim explore: variant ${r.variant} (${title})`);
   out.push(`${r.perScenario.length} scenario(s), up to ${r.runs} runs each (${HOW[r.strategy]}), seed ${r.seed}`);
   out.push('');
-  out.push(r.bugs.length === 0 ? 'No bugs found.' : `${r.bugs.length} distinct bug(s) found (by kind and code site):`);
+  out.push(headline(r, unexplored, maxSteps));
   r.bugs.forEach((b, i) => {
     out.push('');
     out.push(`[${i + 1}] ${b.kind}: ${b.object}`);
@@ -67,9 +79,10 @@ export function exploreText(r: ExploreResult, title: string, asInvoked: (cmd: st
       `${p.scenario.padEnd(width)}  ${String(p.summary.runs).padStart(4)}  ${String(e.complete).padStart(8)}  ${String(e.deadlock).padStart(8)}  ${String(e.fatal).padStart(5)}  ${String(e['step-bound']).padStart(10)}  ${String(p.summary.bugs.length).padStart(4)}  ${coverage(p)}`,
     );
   }
-  const bounded = r.perScenario.reduce((n, p) => n + p.summary.endings['step-bound'], 0);
+  if (unexplored.length > 0) out.push(`Not explored: ${unexplored.join(', ')}: every run hit the ${maxSteps}-step bound before it ended (raise --max-steps).`);
+  const bounded = r.perScenario.filter((p) => !unexplored.includes(p.scenario)).reduce((n, p) => n + p.summary.endings['step-bound'], 0);
   if (bounded > 0) out.push(`warning: ${bounded} run(s) hit the step bound and were cut off (raise it with --max-steps)`);
-  const pct = pctLines(r);
+  const pct = pctLines(r, unexplored);
   if (pct.length > 0) out.push('', ...pct);
   return out;
 }

@@ -19,6 +19,8 @@ export interface ExploreDoc extends ExploreMeta {
   readonly shard: Shard | null;
   readonly results: readonly ScenarioResult[];
   readonly bugs: readonly object[];
+  /** The scenarios every run of which was cut by the step bound, with no bug found (exit status 4). */
+  readonly unexplored: readonly string[];
 }
 
 export interface VerifyDoc {
@@ -32,6 +34,8 @@ export interface VerifyDoc {
   /** Without their timings. */
   readonly results: readonly Omit<VerifyResult, 'seconds'>[];
   readonly bugs: readonly object[];
+  /** The scenarios every execution of which was cut by the step bound, with no bug found (exit status 4). */
+  readonly unexplored: readonly string[];
 }
 
 export type ResultDoc = ExploreDoc | VerifyDoc;

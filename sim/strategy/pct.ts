@@ -36,9 +36,12 @@ export class PctStrategy implements Strategy {
     }
     this.priority = new Array<number>(actors);
     order.forEach((actor, rank) => (this.priority[actor] = depth + rank));
-    for (let i = 1; i < depth; i++) {
-      let at = rng.int(Math.max(1, steps));
-      while (this.changes.has(at)) at = (at + 1) % Math.max(1, steps);
+    // At most one change point per step: a depth beyond the steps (a short run, a low --max-steps) has no room
+    // for more, and looking for a free step that is not there would never end.
+    const room = Math.max(1, steps);
+    for (let i = 1; i < depth && this.changes.size < room; i++) {
+      let at = rng.int(room);
+      while (this.changes.has(at)) at = (at + 1) % room;
       this.changes.set(at, i);
     }
   }

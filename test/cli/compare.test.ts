@@ -54,7 +54,7 @@ test('the text table lines the variants up in columns', async (t) => {
 
 test('compare refuses bad input with one line and exit 2', async (t) => {
   for (const [argv, message] of [
-    [['compare', '--format', 'html'], /--format must be text, md or json, got 'html'/],
+    [['compare', '--format', 'html'], /^cgsim: --format must be one of text, md, json, got 'html'$/],
     [['compare', '--variants', 'v4,v9'], /unknown variant 'v9'/],
     [['compare', '--variants', 'v4,./missing.ts'], /cannot load variant '\.\/missing\.ts': no such file/],
   ] as const) {

@@ -78,7 +78,7 @@ test('merge refuses what is not the shards of one run, saying why, and exits 2',
     [[whole], /is a whole run, not a shard/],
     [[a!, cut], /cut\.json is a shard that was interrupted \(SIGINT\): its results are incomplete; run that shard again/],
     [[junk], /not the --json output of cgsim explore or verify/],
-    [[join(dir, 'absent.json')], /cannot read .*absent\.json: ENOENT/],
+    [[join(dir, 'absent.json')], /cannot read .*absent\.json: no such file or directory$/],
   ];
   for (const [files, message] of cases) {
     const r = await cli('merge', ...files);

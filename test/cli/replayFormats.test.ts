@@ -56,7 +56,7 @@ test('--html writes the viewer, with the patch text when --patch is given, and -
 test('bad input is one clear line and exit 2, before anything runs or is written', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'cgsim-replay-'));
   const cases: [string[], RegExp][] = [
-    [[...UAF, '--format', 'svg'], /unknown format 'svg' \(formats: text, diagram, json, mermaid\)/],
+    [[...UAF, '--format', 'svg'], /^cgsim: --format must be one of text, diagram, json, mermaid, got 'svg'$/],
     [[...UAF, '--json', '--format', 'diagram'], /--json and --format diagram ask for two formats/],
     [[...UAF, '--format', 'diagram', '--report', '3'], /--report 3: this execution has 1 report\(s\)/],
     [[...UAF, '--report', '1'], /--report picks the report to draw: it goes with --format diagram or mermaid, not text/],

@@ -76,3 +76,14 @@ test('the explore schema refuses a broken document', async (t) => {
   wrongEnding.results[0]!.summary.endings['crashed'] = 1;
   t.false(validate(wrongEnding), 'an unknown ending');
 });
+
+test('a run the step bound cut entirely names its scenarios in `unexplored`, exit 4, and validates; a document without the field does not', async (t) => {
+  const r = await cli('explore', '--scenario', 'close-vs-rmdir', '--max-steps', '5', '--runs', '10', '--json');
+  t.is(r.code, 4);
+  const doc = docOf(r);
+  t.deepEqual(doc['unexplored'], ['close-vs-rmdir']);
+  t.true(validate(doc), errorsOf(validate));
+  const { unexplored: _dropped, ...missing } = copy(doc);
+  t.false(validate(missing));
+  t.deepEqual(docOf(await cli('explore', '--scenario', 'close-vs-rmdir', '--runs', '10', '--json'))['unexplored'], []);
+});

@@ -63,3 +63,13 @@ test('the verify schema refuses a broken document', async (t) => {
   wrongKind.bugs[0]!.kind = 'oops';
   t.false(validate(wrongKind), 'an unknown bug kind');
 });
+
+test('a verification the step bound cut entirely names its scenarios in `unexplored`, exit 4, and validates', async (t) => {
+  const r = await cli('verify', '--scenario', 'close-vs-rmdir', '--max-steps', '5', '--json');
+  t.is(r.code, 4);
+  const doc = docOf(r);
+  t.deepEqual(doc['unexplored'], ['close-vs-rmdir']);
+  t.true(validate(doc), errorsOf(validate));
+  const { unexplored: _dropped, ...missing } = copy(doc);
+  t.false(validate(missing));
+});

@@ -70,3 +70,9 @@ test('the confidence of R clean runs is 1 - (1 - 1/(n k^(d-1)))^R', (t) => {
   t.true(pctConfidence(100, 3, 50, 3) < pctConfidence(1000, 3, 50, 3));
   t.true(pctConfidence(100, 3, 50, 2) > pctConfidence(100, 3, 50, 3));
 });
+
+test('a depth beyond the steps places one change point per step, and ends', (t) => {
+  const s = new PctStrategy('1', 0, 3, 4, 50);
+  const order = drive(s, [2, 1, 1]);
+  t.is(order.length, 4);
+});
