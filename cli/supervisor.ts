@@ -27,8 +27,13 @@ export type FromWorker =
   | { readonly ready: true }
   | { readonly exit: number };
 
-/** How long a stop request may wait for the command to stop by itself before the worker is ended. */
+/**
+ * How long a stop request waits for the command to stop by itself before the worker is ended: a second when
+ * model code is stuck in a step (its heartbeat has not moved); while the command is still working between steps
+ * (it reports, replays its witnesses), up to STOP_CAP_MS, since a busy machine can slow that past a second.
+ */
 const GRACE_MS = 1000;
+const STOP_CAP_MS = 5000;
 const POLL_MS = 200;
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
 export type Signal = keyof typeof SIGNAL_STATUS;
@@ -102,10 +107,24 @@ export async function supervise(
     for (const s of early) onSignal(s);
 
     const seen = new Map<number, { counter: number; since: number }>();
+    // How long model code has been in one step without coming back, in the slot stuck longest (0: none is).
+    const stuckFor = (now: number): number => {
+      let longest = 0;
+      for (let slot = 0; slot < 1 + workersAsked(argv); slot++) {
+        const h = readHeartbeat(heartbeat, slot);
+        const last = seen.get(slot);
+        if (h.phase !== 'idle' && last !== undefined && last.counter === h.counter) longest = Math.max(longest, now - last.since);
+      }
+      return longest;
+    };
     let firing = false;
     const poll = setInterval(() => {
       const now = performance.now();
-      if (asked !== null && readyAt !== null && now - Math.max(askedAt, readyAt) > GRACE_MS) return forced(asked, `${GRACE_MS / 1000} s after it was asked to stop`);
+      if (asked !== null && readyAt !== null) {
+        const waited = now - Math.max(askedAt, readyAt);
+        if (waited > STOP_CAP_MS) return forced(asked, `${STOP_CAP_MS / 1000} s after it was asked to stop`);
+        if (waited > GRACE_MS && stuckFor(now) > GRACE_MS) return forced(asked, `${GRACE_MS / 1000} s after it was asked to stop`);
+      }
       if (firing) return;
       for (let slot = 0; slot < 1 + workersAsked(argv); slot++) {
         const h = readHeartbeat(heartbeat, slot);
