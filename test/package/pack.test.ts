@@ -34,7 +34,15 @@ interface Packed {
   readonly unpackedSize: number;
 }
 
-const AVA_CONFIG = { extensions: { ts: 'module' }, nodeArguments: ['--import=tsx'], workerThreads: false };
+/** A block of the README, exactly as it is printed there, after its marker. */
+function readmeBlock(marker: string, lang: string): string {
+  const m = new RegExp(`<!-- ${marker} -->\\s*\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(root, 'README.md'), 'utf8'));
+  if (m === null) throw new Error(`README.md lost its ${marker} block`);
+  return m[1]!;
+}
+
+/** The README's ava configuration for .ts tests (### In your own tests), as a user pastes it into package.json. */
+const AVA_CONFIG = (JSON.parse(`{${readmeBlock('ava-config', 'json')}}`) as { ava: unknown }).ava;
 
 let packed: Promise<Packed> | undefined;
 let workDir: string | undefined;
@@ -134,17 +142,10 @@ test.serial('a .ts variant module of the project loads through the installed cgs
   }
 });
 
-/** The README's ava example (### In your own tests), exactly as it is printed there. */
-function readmeAvaExample(): string {
-  const m = /<!-- ava-example -->\s*```ts\n([\s\S]*?)```/.exec(readFileSync(join(root, 'README.md'), 'utf8'));
-  if (m === null) throw new Error('README.md lost its ava-example block');
-  return m[1]!;
-}
-
 test.serial("the README's .ts ava example, with its loader config: v6.10 passes, v4 fails with the replay command; tsc checks it", async (t) => {
   t.timeout(180_000);
   const p = await project();
-  writeFileSync(join(p.dir, 'closeVsRmdir.test.ts'), readmeAvaExample());
+  writeFileSync(join(p.dir, 'closeVsRmdir.test.ts'), readmeBlock('ava-example', 'ts'));
   const tsconfig = { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true }, include: ['*.test.ts'] };
   writeFileSync(join(p.dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   const tsc = await run(p.dir, process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
