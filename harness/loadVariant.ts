@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type TS from 'typescript';
 import type { Variant } from '../model/variant.js';
@@ -27,8 +28,34 @@ export function isVariantPath(spec: string): boolean {
   return spec.includes('/') || /\.(m?[jt]s)$/.test(spec);
 }
 
-/** The first few type errors of `file`, as `file:line:col message`, checked against cgsim's declarations. */
-function typeErrors(ts: typeof TS, file: string, spec: string): string[] {
+/**
+ * Where Node's types (@types/node) are for a module at `file`: the module's own project's, else cgsim's (a dev
+ * dependency in a checkout; an installed cgsim does not bring them). Null when neither has them.
+ */
+export function nodeTypesRoot(file: string): string | null {
+  for (const start of [dirname(file), fileURLToPath(new URL('.', import.meta.url))]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const root = join(dir, 'node_modules', '@types');
+      if (existsSync(join(root, 'node', 'package.json'))) return root;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return null;
+}
+
+const NODE_BUILTINS = new Set(builtinModules);
+
+/** A module name Node provides (`node:fs`, `path`), whose types come from @types/node. */
+function isNodeBuiltin(name: string): boolean {
+  return name.startsWith('node:') || NODE_BUILTINS.has(name);
+}
+
+/**
+ * The first few type errors of `file`, as `file:line:col message`, checked against cgsim's declarations, and
+ * against Node's types (`nodeTypes`, an @types folder) so that a module may import Node's built-ins. Without
+ * them, an import of a built-in says what is missing.
+ */
+export function typeErrors(ts: typeof TS, file: string, spec: string, nodeTypes: string | null = nodeTypesRoot(file)): string[] {
   const options: TS.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -38,7 +65,7 @@ function typeErrors(ts: typeof TS, file: string, spec: string): string[] {
     baseUrl: dirname(file),
     paths: { cgsim: [API_DTS] },
     skipLibCheck: true,
-    types: [],
+    ...(nodeTypes === null ? { types: [] } : { typeRoots: [nodeTypes], types: ['node'] }),
     lib: ['lib.es2022.d.ts'],
   };
   const program = ts.createProgram([file], options);
@@ -47,7 +74,10 @@ function typeErrors(ts: typeof TS, file: string, spec: string): string[] {
   return diagnostics.slice(0, 3).map((d) => {
     const where = d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
     const at = where === null ? spec : `${spec}:${where.line + 1}:${where.character + 1}`;
-    return `${at} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    const builtin = /^Cannot find module '([^']+)'/.exec(text);
+    const missing = nodeTypes === null && builtin !== null && isNodeBuiltin(builtin[1]!);
+    return `${at} ${text}${missing ? " (Node's types are not installed: `npm install --save-dev @types/node` in the variant's project, or write the module in .js)" : ''}`;
   });
 }
 

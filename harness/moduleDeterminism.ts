@@ -1,4 +1,4 @@
-import { lintSource } from '../scripts/lintDeterminism.js';
+import { lintSource } from './determinismRules.js';
 
 /** Rules of the project's determinism lint that a user's module is held to as well: clocks, random sources, timers. */
 const SKIPPED = [/^for-in:/, /^process:/];

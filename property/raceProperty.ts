@@ -29,7 +29,10 @@ export interface RaceCase {
   readonly schedule: readonly Switch[];
 }
 
-/** Thrown by a failing case; fast-check prints its message, which ends with the `cgsim replay` command. */
+/**
+ * Thrown by a failing case; its message ends with the `cgsim replay` command (fast-check 4 keeps it as the
+ * `cause` of fc.assert's error; the failed case's printed form carries the same report, below).
+ */
 export class RaceFound extends Error {
   constructor(readonly counterexample: Counterexample) {
     super(describeCounterexample(counterexample).join('\n'));
@@ -51,17 +54,30 @@ export function raceCases(o: RaceOptions): fc.Arbitrary<RaceCase> {
   const workloads = fixed !== null ? fc.constant(fixed) : ((given as fc.Arbitrary<Workload> | undefined) ?? workloadArbitrary(o.workloadOptions));
   // Generated workloads: switches name up to the largest number of tasks (an index past the end wraps).
   const over = fixed ?? (o.workloadOptions?.maxTasks ?? 3) + 1;
-  return fc.tuple(workloads, scheduleArbitrary(over, o.scheduleOptions)).map(([workload, schedule]) => ({
-    workload,
-    schedule,
-    [fc.toStringMethod]: () => `{ workload: '${formatWorkload(workload)}', schedule: ${formatSwitches(schedule)} }`,
-  }));
+  return fc.tuple(workloads, scheduleArbitrary(over, o.scheduleOptions)).map(([workload, schedule]) => {
+    const c = { workload, schedule, [fc.toStringMethod]: (): string => caseText(c) };
+    return c;
+  });
+}
+
+/**
+ * The cases that failed, with what they showed. fast-check 4's fc.assert builds its message from the
+ * counterexample's printed form only (the thrown RaceFound is in the error's `cause`, which a test runner may
+ * not print), so a failed case prints with cgsim's report and the replay command after it.
+ */
+const failures = new WeakMap<RaceCase, Counterexample>();
+
+function caseText(c: RaceCase): string {
+  const text = `{ workload: '${formatWorkload(c.workload)}', schedule: ${formatSwitches(c.schedule)} }`;
+  const found = failures.get(c);
+  if (found === undefined) return text;
+  return [`${text} -- cgsim:`, ...describeCounterexample(found).map((l) => `  ${l}`), ''].join('\n');
 }
 
 /**
  * The property "no interleaving of these workloads shows a bug", for fc.assert or fc.check. Each case runs the
  * workload under its schedule with fresh checkers and fails with RaceFound, whose message is the cgsim report
- * and the replay command.
+ * and the replay command; fc.assert's own message has them too, after the counterexample.
  *
  * Shrinking keeps the bug: once a case has failed, the property fails only for cases that show the same bug
  * (kind and site), so fast-check's shrinking cannot wander off to a different, smaller bug. That memory is per
@@ -103,6 +119,7 @@ function raceCheck(o: RaceOptions): { check: (c: RaceCase) => void; firstFailure
       target = key;
       first = found;
     }
+    failures.set(c, found);
     throw new RaceFound(found);
   };
   return { check, firstFailure: () => first };
