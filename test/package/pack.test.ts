@@ -110,9 +110,12 @@ console.log(JSON.stringify(found));
   t.is(found.version, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
 });
 
-test.serial('the installed command runs: cgsim list, and npx cgsim list', async (t) => {
+test.serial('the installed command runs: cgsim list, and npx cgsim list; --version is the package\'s', async (t) => {
   t.timeout(180_000);
   const p = await project();
+  const version = await run(p.dir, process.execPath, ['node_modules/.bin/cgsim', '--version']);
+  t.is(version.code, 0, version.out);
+  t.is(version.out.trim().split(/\s+/).pop(), (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
   for (const [file, args] of [[process.execPath, ['node_modules/.bin/cgsim', 'list']], ['npx', ['--offline', 'cgsim', 'list']]] as const) {
     const r = await run(p.dir, file, args);
     t.is(r.code, 0, r.out);
