@@ -1,0 +1,15 @@
+/**
+ * What cfront refuses in the C itself: a line it cannot parse, a construct outside the subset it interprets, a
+ * function neither the patch defines nor the binding table binds. One line `FILE:LINE: what`, like the patch
+ * reader's refusals, so the command line prints it as `cgsim: ...` and exits 2.
+ */
+export class CFrontError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+    this.name = 'CFrontError';
+  }
+}
