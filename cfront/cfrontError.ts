@@ -13,3 +13,8 @@ export class CFrontError extends Error {
     this.name = 'CFrontError';
   }
 }
+
+/** A refusal of a patch's text or C (one line, FILE:LINE), which the command line reports as a usage error. */
+export function isCFrontRefusal(e: unknown): e is Error {
+  return e instanceof CFrontError || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
+}

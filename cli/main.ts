@@ -4,6 +4,7 @@ import { ExecutionError } from '../sim/execution.js';
 import { ScheduleSyntaxError } from '../sim/schedule.js';
 import { NondeterminismError } from '../sim/nondeterminism.js';
 import { UnknownNameError } from '../harness/resolve.js';
+import { isCFrontRefusal } from '../cfront/cfrontError.js';
 import { VariantLoadError } from '../harness/loadVariant.js';
 import { ModelCrash } from '../harness/crash.js';
 import { WorkloadError } from '../scenarios/workload/validate.js';
@@ -68,7 +69,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError) {
+    if (e instanceof UsageError || e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError || isCFrontRefusal(e)) {
       io.err(`cgsim: ${e.message}`);
       if (e instanceof UsageError) io.err(USAGE[0]!);
       return 2;

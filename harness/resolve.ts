@@ -3,6 +3,7 @@ import { isVariantPath, loadVariant } from './loadVariant.js';
 import { isPatchSpec, parsePatchSpec } from './patchSpec.js';
 import { variantFromPatch } from '../cfront/variantFromPatch.js';
 import type { Variant } from '../model/variant.js';
+import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/scenario.js';
@@ -38,6 +39,7 @@ function patchVariant(spec: string, cwd: string): Promise<Variant> {
   let v = fromPatches.get(key);
   if (v === undefined) {
     const { patches, base } = parsePatchSpec(spec);
+    for (const p of patches) if (!existsSync(resolvePath(cwd, p))) throw new UnknownNameError(`no patch file '${p}'`);
     v = variantFromPatch({ patches: patches.map((p) => resolvePath(cwd, p)), names: patches, base: variantNamed(base), ref: spec });
     fromPatches.set(key, v);
   }

@@ -1,4 +1,4 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
+import { VARIANT_VALUED, variantSpecOf } from '../variantOption.js';
 import { exploreScenarioUntil, mergeScenarios, metaOf, type ExploreMeta, type ExploreRequest, type ExploreResult, type ScenarioResult } from '../../harness/explore.js';
 import { runJobsUntil, type Job } from '../../harness/parallel.js';
 import type { RunResult } from '../../harness/run.js';
@@ -14,7 +14,7 @@ import { checkpointOf, interruptedLine, interruptedStatus, type StopSignal } fro
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
 
-export const EXPLORE_VALUED = new Set(['variant', 'format', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', 'out', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
+export const EXPLORE_VALUED = new Set([...VARIANT_VALUED, 'format', ...SCENARIO_VALUED, 'runs', 'seed', 'max-steps', 'out', ...STRATEGY_VALUED, ...DISTRIBUTE_VALUED]);
 export const EXPLORE_FLAGS = new Set(['json', 'stop-at-first-bug']);
 
 /** Runs per scenario when --runs is not given: enough to find every bug of the seed patch in seconds on one core. */
@@ -52,7 +52,7 @@ export function asInvoked(io: Io, command: string): string {
 export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', SEED_VARIANT);
+  const spec = variantSpecOf(a);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs', DEFAULT_RUNS);

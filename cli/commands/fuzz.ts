@@ -1,4 +1,5 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
+import { variantArgs } from '../../harness/patchSpec.js';
+import { VARIANT_VALUED, variantSpecOf } from '../variantOption.js';
 import { resolveVariant, scenarioArg } from '../../harness/resolve.js';
 import { WORKLOAD_PREFIX } from '../../scenarios/workload/scenario.js';
 import { formatWorkload } from '../../scenarios/workload/text.js';
@@ -11,7 +12,7 @@ import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.j
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
 
-export const FUZZ_VALUED = new Set(['variant', 'format', 'runs', 'seed', 'path', 'workload', 'bugs', 'max-tasks', 'max-calls', 'max-switches', 'out']);
+export const FUZZ_VALUED = new Set([...VARIANT_VALUED, 'format', 'runs', 'seed', 'path', 'workload', 'bugs', 'max-tasks', 'max-calls', 'max-switches', 'out']);
 export const FUZZ_FLAGS = new Set(['json', 'no-minimize']);
 
 /** fast-check seeds are 32-bit integers. */
@@ -29,7 +30,7 @@ function seedOption(a: ParsedArgs): number {
 export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', SEED_VARIANT);
+  const spec = variantSpecOf(a);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const seed = seedOption(a);
   const path = optionValue(a, 'path');
@@ -57,7 +58,7 @@ export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   const again = asInvoked(
     io,
     [
-      `cgsim fuzz --variant ${variant.ref ?? variant.name} --seed ${r.seed}`,
+      `cgsim fuzz ${variantArgs(variant.ref ?? variant.name)} --seed ${r.seed}`,
       ...(r.path !== null ? [`--path ${r.path}`] : []),
       ...(workload !== undefined ? [scenarioArg(`${WORKLOAD_PREFIX}${formatWorkload(workload)}`)] : []),
       ...(bugs !== undefined ? [`--bugs ${bugs.join(',')}`] : []),

@@ -1,4 +1,5 @@
 import { SEED_VARIANT } from '../../model/variants/index.js';
+import { VARIANT_VALUED, variantSpecOf } from '../variantOption.js';
 import { replaySeed } from '../../harness/replay.js';
 import { replayCommand, resolveVariant } from '../../harness/resolve.js';
 import { assertWritable } from '../../harness/atomicWrite.js';
@@ -15,7 +16,7 @@ import { formatOption, intOption, optionValue, UsageError, type ParsedArgs } fro
 import { STRATEGY_VALUED, strategyArgs } from '../strategyArgs.js';
 import { asInvoked, type Io } from './explore.js';
 
-export const REPLAY_VALUED = new Set(['variant', ...SCENARIO_VALUED, 'schedule', 'seed', 'run', 'max-steps', 'format', 'report', 'html', 'patch', 'out', ...STRATEGY_VALUED]);
+export const REPLAY_VALUED = new Set([...VARIANT_VALUED, ...SCENARIO_VALUED, 'schedule', 'seed', 'run', 'max-steps', 'format', 'report', 'html', 'out', ...STRATEGY_VALUED]);
 export const REPLAY_FLAGS = new Set(['json', 'full']);
 
 const FORMATS = ['text', 'diagram', 'json', 'mermaid'] as const;
@@ -34,10 +35,11 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   if (html !== undefined) assertWritable(html);
   const sink = reportSink(a, io);
   const patch = optionValue(a, 'patch');
-  if (patch !== undefined && html === undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
+  // --patch names the variant unless --variant does; then it is only the text the viewer shows.
+  if (patch !== undefined && html === undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
   const patchLines = patch === undefined ? null : readPatch(patch);
-  const variantName = optionValue(a, 'variant', SEED_VARIANT);
+  const variantName = optionValue(a, 'variant') !== undefined ? optionValue(a, 'variant', SEED_VARIANT) : variantSpecOf(a);
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
   if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');
   const scenario = scenarioFromArgs(a, io.cwd ?? '.');

@@ -1,10 +1,10 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
+import { VARIANT_VALUED, variantSpecOf } from '../variantOption.js';
 import { resolveVariant } from '../../harness/resolve.js';
 import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import type { ExploreResult } from '../../harness/explore.js';
 import { verifyScenarioUntil, mergeVerified, type VerifyRequest, type VerifyResult } from '../../harness/verify.js';
 import { findingKey } from '../../sim/finding.js';
-import { formatOption, intOption, optionValue, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { formatOption, intOption, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { verifyText } from '../format/verifyText.js';
 import { asInvoked, bugList, inWorkers, shardNote, type Io, type ScenariosDone } from './explore.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
@@ -14,7 +14,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { DISTRIBUTE_VALUED, distribution, shardOf, type Shard } from '../distribute.js';
 import type { VerifyDoc } from '../format/resultDoc.js';
 
-export const VERIFY_VALUED = new Set(['variant', 'format', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', 'out', ...DISTRIBUTE_VALUED]);
+export const VERIFY_VALUED = new Set([...VARIANT_VALUED, 'format', ...SCENARIO_VALUED, 'preemptions', 'max-executions', 'max-steps', 'out', ...DISTRIBUTE_VALUED]);
 export const VERIFY_FLAGS = new Set(['json']);
 
 /** Executions per scenario before verify gives up on it (and says so). */
@@ -27,7 +27,7 @@ export const DEFAULT_MAX_EXECUTIONS = 50_000;
 export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a, REPORT_FORMATS, 'text') === 'json';
-  const spec = optionValue(a, 'variant', SEED_VARIANT);
+  const spec = variantSpecOf(a);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const preemptions = a.options.has('preemptions') ? intOption(a, 'preemptions', 2, 0) : undefined;
