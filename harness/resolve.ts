@@ -1,7 +1,6 @@
 import { findVariant, variants } from '../model/variants/index.js';
 import { isVariantPath, loadVariant } from './loadVariant.js';
 import { isPatchSpec, parsePatchSpec } from './patchSpec.js';
-import { variantFromPatch } from '../cfront/variantFromPatch.js';
 import type { Variant } from '../model/variant.js';
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
@@ -40,7 +39,8 @@ function patchVariant(spec: string, cwd: string): Promise<Variant> {
   if (v === undefined) {
     const { patches, base } = parsePatchSpec(spec);
     for (const p of patches) if (!existsSync(resolvePath(cwd, p))) throw new UnknownNameError(`no patch file '${p}'`);
-    v = variantFromPatch({ patches: patches.map((p) => resolvePath(cwd, p)), names: patches, base: variantNamed(base), ref: spec });
+    // cfront (and the C grammar) is loaded only when a patch is named: other commands start as fast as before.
+    v = import('../cfront/variantFromPatch.js').then(({ variantFromPatch }) => variantFromPatch({ patches: patches.map((p) => resolvePath(cwd, p)), names: patches, base: variantNamed(base), ref: spec }));
     fromPatches.set(key, v);
   }
   return v;

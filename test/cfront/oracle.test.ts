@@ -1,0 +1,42 @@
+/**
+ * The oracle: the seed patch's C, interpreted, against the hand-written model of the same code (v4). On every
+ * scenario, with the same seed and runs, both must find the same distinct bugs, by kind, object type and site
+ * (whose function and, for the line-keyed kinds, line the interpreter labels as the hand model does).
+ */
+import test from 'ava';
+import { exploreScenario } from '../../harness/explore.js';
+import { patchSpec } from '../../harness/patchSpec.js';
+import { resolveVariant } from '../../harness/resolve.js';
+import { scenarios } from '../../scenarios/index.js';
+import type { ScenarioResult } from '../../harness/explore.js';
+import { SEED } from './seed.js';
+
+const RUNS = 150;
+const SEED_TEXT = 'oracle';
+
+const bugs = (r: ScenarioResult): string[] => [...new Set(r.summary.bugs.map((b) => `${b.witness.finding.kind} | ${b.witness.finding.object} | ${b.witness.finding.site}`))].sort();
+
+const variants = async () => ({ hand: await resolveVariant('v4', '.'), fromC: await resolveVariant(patchSpec([SEED]), '.') });
+
+test('the variant from the seed says which functions came from its C and which from the base', async (t) => {
+  const { fromC } = await variants();
+  t.is(fromC.name, SEED);
+  t.is(fromC.base, 'v4');
+  for (const fn of ['cgroup_event_wake', 'cgroup_event_remove', 'cgroup_event_ptable_queue_proc', 'cgroup_write_event_control', 'cgroup_call_pre_destroy']) {
+    t.regex(fromC.title, new RegExp(`${fn} \\(kernel/cgroup\\.c:\\d+-\\d+\\)`));
+    t.not((fromC as unknown as Record<string, unknown>)[fn], (await resolveVariant('v4', '.') as unknown as Record<string, unknown>)[fn]);
+  }
+  t.regex(fromC.title, /__file_cft \(kernel\/cgroup\.c:1992-1997, bound: /);
+  t.regex(fromC.title, /from base v4: the rest/);
+});
+
+for (const s of scenarios) {
+  test(`${s.name}: the seed's C finds what the hand-written v4 finds`, async (t) => {
+    const { hand, fromC } = await variants();
+    const req = { scenarios: [s], runs: RUNS, seed: SEED_TEXT };
+    const h = exploreScenario({ ...req, variant: hand }, s);
+    const c = exploreScenario({ ...req, variant: fromC }, s);
+    t.deepEqual(bugs(c), bugs(h));
+    t.is(c.summary.runs, h.summary.runs);
+  });
+}
