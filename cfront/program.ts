@@ -1,9 +1,8 @@
 /**
  * The C a series of patches shows, made into interpreted functions: the patches' whole struct definitions as
  * object types, and the whole functions asked for (the roots) compiled, with every whole function they call or
- * name, transitively. Functions the binding table abstracts are bound, not compiled.
+ * name, transitively.
  */
-import { ABSTRACTED } from './bindings/kernel.js';
 import { functionDefinitions, typeDefinitions, type Definition } from './functions.js';
 import type { HeldText } from './heldText.js';
 import { compileFunction } from './interp/function.js';
@@ -17,7 +16,7 @@ export interface CompiledPatch {
   readonly whole: ReadonlyMap<string, Definition>;
   /** Functions shown only in part. */
   readonly partial: readonly Definition[];
-  /** The whole functions reached from the roots, in the order they were asked for (compiled or abstracted). */
+  /** The whole functions reached from the roots, in the order they were asked for. */
   readonly reached: readonly string[];
 }
 
@@ -49,7 +48,6 @@ export async function compilePatch(held: ReadonlyMap<string, HeldText>, roots: (
   for (const r of rootList) program.want(r);
   for (let i = 0; i < reached.length; i++) {
     const name = reached[i]!;
-    if (ABSTRACTED[name] !== undefined) continue;
     const w = whole.get(name)!;
     program.functions.set(name, compileFunction(program, await parseDefinition(w.held, w.def)));
   }

@@ -7,7 +7,6 @@
 import type { Variant } from '../model/variant.js';
 import { readFileSync } from 'node:fs';
 import { parsePatch } from './diff.js';
-import { ABSTRACTED } from './bindings/kernel.js';
 import type { Definition } from './functions.js';
 import type { ModelFunction } from './interp/frame.js';
 import { compilePatch } from './program.js';
@@ -38,7 +37,6 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
   const overlay: Record<string, ModelFunction> = {};
   for (const s of program.slots) overlay[s] = program.functions.get(s)!;
   const interpreted = wanted.filter((n) => program.functions.has(n)).map((n) => `${n} (${where(whole.get(n)!)})`);
-  const bound = wanted.filter((n) => ABSTRACTED[n] !== undefined).map((n) => `${n} (${where(whole.get(n)!)}, bound: ${ABSTRACTED[n]!.why})`);
   const inPart = partial.filter((d) => [...PATCH_SLOTS, ...BASE_ONLY_SLOTS].includes(d.name)).map((d) => `${d.name} (shown in part at ${where(d)})`);
   const name = names.join(' + ');
   const fromBase = `from base ${spec.base.name}: the rest${inPart.length > 0 ? `, ${inPart.join(', ')}` : ''}`;
@@ -48,7 +46,7 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
     name,
     ref: spec.ref,
     base: spec.base.name,
-    title: `C of ${name}: from the patch: ${[...interpreted, ...bound].join(', ')}; ${fromBase}`,
+    title: `C of ${name}: from the patch: ${interpreted.join(', ')}; ${fromBase}`,
     source: `${name} (interpreted by cfront; lines as numbered after the patch)`,
   };
 }

@@ -3,8 +3,6 @@
  * the model's. A name not here and not defined whole by the patch is refused (one line, its file and line): the
  * interpreter never guesses what a kernel function does.
  */
-import { __d_cft, cgroup_file_operations } from '../../model/cgroup/files.js';
-import { EINVAL } from '../../model/errno.js';
 import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget, eventfd_signal } from '../../model/eventfd.js';
 import { fget } from '../../model/fs/fdtable.js';
 import { file_permission, fput, type file } from '../../model/fs/file.js';
@@ -12,13 +10,14 @@ import type { Kernel } from '../../model/kernel.js';
 import { simple_strtoul } from '../../model/lib/string.js';
 import { INIT_LIST_HEAD, list_add, list_add_tail, list_del, list_del_init } from '../../model/list.js';
 import { spin_lock, spin_unlock } from '../../model/locking/spinlock.js';
-import { ERR_PTR, type CharPtr } from '../../model/memory.js';
+import type { CharPtr } from '../../model/memory.js';
 import { kfree, kzalloc, type gfp_t } from '../../model/slab.js';
 import { add_wait_queue, init_poll_funcptr, init_waitqueue_func_entry, remove_wait_queue } from '../../model/wait.js';
 import { INIT_WORK, schedule_work } from '../../model/workqueue.js';
 import { Ref } from '../interp/access.js';
 import { refuse, structOf } from '../interp/frame.js';
 import type { StructType } from '../interp/structs.js';
+import { ABSTRACTION_BINDINGS } from './abstractions.js';
 import { plain, withSite, type Binding } from './binding.js';
 
 const task = (k: Kernel) => k.cpu.task!;
@@ -87,16 +86,6 @@ export const KERNEL_BINDINGS: Readonly<Record<string, Binding>> = {
       return r.value;
     },
   },
-};
 
-/**
- * Functions a patch may define whole that the model abstracts: the model has no dentry or inode behind a file,
- * so `file->f_dentry->d_inode->i_fop` is the file's f_op and __d_cft() reads the file's cftype. Bound instead of
- * interpreted, and said so in the variant's description.
- */
-export const ABSTRACTED: Readonly<Record<string, { readonly why: string; readonly binding: Binding }>> = {
-  __file_cft: {
-    why: "the model's file has no dentry or inode: its f_op stands for f_dentry->d_inode->i_fop",
-    binding: plain(['file'], (f: file) => (f.f_op !== cgroup_file_operations ? ERR_PTR(-EINVAL) : __d_cft(f))),
-  },
+  ...ABSTRACTION_BINDINGS,
 };

@@ -8,6 +8,7 @@ import { read_byte } from '../../model/lib/string.js';
 import { ErrPtr, KObject, type CharPtr } from '../../model/memory.js';
 import { Poison } from '../../model/probes.js';
 import { CFrontError } from '../cfrontError.js';
+import { abstractedMember } from '../bindings/abstractions.js';
 import type { Frame } from './frame.js';
 
 /** Function-pointer members a kernel struct may leave NULL (the model leaves them undefined). */
@@ -17,6 +18,8 @@ function member(f: Frame, obj: object, field: string): unknown {
   const v = (obj as Record<string, unknown>)[field];
   if (v !== undefined) return v;
   if (OPTIONAL_MEMBERS.has(field) || field in obj) return null;
+  const stand = abstractedMember(obj, field);
+  if (stand !== undefined) return stand;
   throw new CFrontError(f.site.file, f.site.line, `${f.site.fn}: the model's ${describe(obj)} has no member ${field}`);
 }
 

@@ -6,7 +6,7 @@
 import { ERR_PTR, ErrPtr, IS_ERR, IS_ERR_OR_NULL, KObject, PTR_ERR } from '../../model/memory.js';
 import { poll_table } from '../../model/wait.js';
 import { CFrontError } from '../cfrontError.js';
-import { ABSTRACTED, KERNEL_BINDINGS } from '../bindings/kernel.js';
+import { KERNEL_BINDINGS } from '../bindings/kernel.js';
 import type { Node } from '../parse.js';
 import { STRUCT_ARG } from '../preprocess.js';
 import { arrowRead, memberOf } from './access.js';
@@ -43,10 +43,8 @@ export function compileCall(s: Scope, n: Node): Expr {
     if (argNodes.length !== 1) refuse(s, n, `${name} takes 1 argument`);
     return combine(args(), (_f, [v]) => macro(v));
   }
-  const abstracted = ABSTRACTED[name];
-  if (s.program.declared.has(name) && abstracted === undefined) return patchCall(s, name, args());
-  if (abstracted !== undefined && s.program.declared.has(name)) s.program.want(name);
-  const binding = abstracted?.binding ?? KERNEL_BINDINGS[name];
+  if (s.program.declared.has(name)) return patchCall(s, name, args());
+  const binding = KERNEL_BINDINGS[name];
   if (binding === undefined) return refuse(s, n, `unknown function ${name}: the patch does not define it whole and no binding maps it to the model`);
   if (binding.params.length !== argNodes.length) refuse(s, n, `${name} takes ${binding.params.length} arguments, not ${argNodes.length}`);
   const compiled = args();
