@@ -80,9 +80,10 @@ function pointerCall(s: Scope, n: Node, fnNode: Node, argNodes: readonly Node[])
     const fn = (arrow ? arrowRead(f, b, field) : memberOf(f, b, field)) as ModelFunction | null;
     const vals: unknown[] = [];
     for (const c of args) vals.push(c.pure ? c.sync(f) : yield* c.gen(f));
-    if (fn === null) throw new CFrontError(f.site.file, f.site.line, `${f.site.fn}: call through a NULL ->${field}`);
+    // A call through a NULL function pointer is the kernel's NULL dereference: the model's fault, reported as an oops.
+    const target = fn ?? f.k.ptr<ModelFunction>(null, f.site, 'function pointer', field);
     if (conv.site) vals.push(f.site);
-    return yield* fn(f.k, ...vals);
+    return yield* target(f.k, ...vals);
   });
 }
 
