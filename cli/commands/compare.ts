@@ -4,9 +4,10 @@ import { scenariosFromArgs, SCENARIO_VALUED } from '../scenarioArgs.js';
 import { variants as shipped } from '../../model/variants/index.js';
 import { intOption, optionValue, UsageError, type ParsedArgs } from '../args.js';
 import { compareMarkdown, compareText } from '../format/compareTable.js';
+import { variantSpecOf } from '../variantOption.js';
 import { asInvoked, DEFAULT_RUNS, DEFAULT_SEED, type Io } from './explore.js';
 
-export const COMPARE_VALUED = new Set(['variants', ...SCENARIO_VALUED, 'runs', 'seed', 'format']);
+export const COMPARE_VALUED = new Set(['variants', 'patch', 'base', ...SCENARIO_VALUED, 'runs', 'seed', 'format']);
 export const COMPARE_FLAGS = new Set<string>();
 
 /**
@@ -15,7 +16,9 @@ export const COMPARE_FLAGS = new Set<string>();
  */
 export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
-  const variants = names === undefined ? [...shipped] : await Promise.all(names.split(',').map((n) => resolveVariant(n.trim(), io.cwd ?? '.')));
+  const listed = names === undefined ? [...shipped] : await Promise.all(names.split(',').map((n) => resolveVariant(n.trim(), io.cwd ?? '.')));
+  // `--patch FILE`...: one more column, the variant built from the patches' C (against the hand-written one, say).
+  const variants = a.options.has('patch') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
   if (variants.length === 0) throw new UsageError('--variants needs at least one variant');
   const scenarios = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs', DEFAULT_RUNS);
