@@ -14,7 +14,18 @@ export class CFrontError extends Error {
   }
 }
 
+/** A patch that shows none of the variant's functions whole: a variant from it would be its base under another name. */
+export class NothingToInterpret extends Error {
+  constructor(
+    readonly patches: string,
+    readonly slots: readonly string[],
+  ) {
+    super(`${patches}: shows none of ${slots.join(', ')} whole; nothing of it to interpret`);
+    this.name = 'NothingToInterpret';
+  }
+}
+
 /** A refusal of a patch's text or C (one line, FILE:LINE), which the command line reports as a usage error. */
 export function isCFrontRefusal(e: unknown): e is Error {
-  return e instanceof CFrontError || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
+  return e instanceof CFrontError || e instanceof NothingToInterpret || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parsePatch } from './diff.js';
 import type { Definition } from './functions.js';
 import type { ModelFunction } from './interp/frame.js';
+import { NothingToInterpret } from './cfrontError.js';
 import { compilePatch } from './program.js';
 import { applySeries } from './series.js';
 
@@ -34,11 +35,12 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
   const names = spec.names ?? spec.patches;
   const held = applySeries(spec.patches.map((p, i) => parsePatch(readFileSync(p, 'utf8'), names[i]!)));
   const { program, whole, partial, reached: wanted } = await compilePatch(held, (names) => PATCH_SLOTS.filter((s) => names.has(s)));
+  const name = names.join(' + ');
+  if (program.slots.size === 0) throw new NothingToInterpret(name, PATCH_SLOTS);
   const overlay: Record<string, ModelFunction> = {};
   for (const s of program.slots) overlay[s] = program.functions.get(s)!;
   const interpreted = wanted.filter((n) => program.functions.has(n)).map((n) => `${n} (${where(whole.get(n)!)})`);
   const inPart = partial.filter((d) => [...PATCH_SLOTS, ...BASE_ONLY_SLOTS].includes(d.name)).map((d) => `${d.name} (shown in part at ${where(d)})`);
-  const name = names.join(' + ');
   const fromBase = `from base ${spec.base.name}: the rest${inPart.length > 0 ? `, ${inPart.join(', ')}` : ''}`;
   return {
     ...spec.base,

@@ -41,3 +41,12 @@ test('a patch file that is not there: one line, exit 2', async (t) => {
   t.is(r.code, 2);
   t.deepEqual(r.err, ["cgsim: no patch file 'nothing.diff'"]);
 });
+
+test('a patch that shows none of the variant\'s functions whole is refused, not explored as its base', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cgsim-badc-'));
+  writeFileSync(join(dir, 'other.diff'), created('kernel/other.c', ['static int unrelated(int a)', '{', '\treturn a;', '}']));
+  const r = await cliIn(dir, 'explore', '--patch', 'other.diff', '--scenario', 'close-vs-rmdir', '--runs', '1');
+  t.is(r.code, 2);
+  t.is(r.err.length, 1, r.err.join('\n'));
+  t.regex(r.err[0]!, /^cgsim: other\.diff: shows none of cgroup_event_wake, .* whole; nothing of it to interpret$/);
+});
