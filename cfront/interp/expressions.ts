@@ -6,10 +6,11 @@
 import { ptr_add } from '../../model/lib/string.js';
 import { CFrontError } from '../cfrontError.js';
 import type { Node } from '../parse.js';
-import { arrowRead, arrowWrite, derefRead, isCharPtr, memberOf, Ref } from './access.js';
+import { arrowRead, derefRead, isCharPtr, memberOf, Ref } from './access.js';
+import { assignment, update } from './assign.js';
 import { compileCall } from './calls.js';
 import { constantValue, referenceOf } from './names.js';
-import { combine, genExpr, pureExpr, refuse, structOf, truthy, type Expr, type Frame, type Scope } from './frame.js';
+import { combine, genExpr, pureExpr, refuse, structOf, truthy, type Expr, type Scope } from './frame.js';
 import { baseOf, convert, deref, INT, sizeOf, type CType } from './types.js';
 
 export function compileExpr(s: Scope, n: Node): Expr {
@@ -79,7 +80,7 @@ function identifier(s: Scope, n: Node): Expr {
   return refuse(s, n, `unknown identifier ${name}`);
 }
 
-function fieldOf(s: Scope, n: Node): { base: Expr; field: string; arrow: boolean; type: CType | null } {
+export function fieldOf(s: Scope, n: Node): { base: Expr; field: string; arrow: boolean; type: CType | null } {
   const base = compileExpr(s, n.childForFieldName('argument')!);
   const field = n.childForFieldName('field')!.text;
   const arrow = n.child(1)!.type === '->';
@@ -126,7 +127,7 @@ function unary(s: Scope, n: Node): Expr {
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'boolean' ? Number(v) : NaN);
 const same = (a: unknown, b: unknown): boolean => a === b || ((a === null || a === undefined || a === 0) && (b === null || b === undefined || b === 0));
 
-const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
+export const BINARY: Record<string, (a: unknown, b: unknown) => unknown> = {
   '+': (a, b) => (isCharPtr(a) ? ptr_add(a, num(b)) : num(a) + num(b)),
   '-': (a, b) => (isCharPtr(a) ? ptr_add(a, -num(b)) : num(a) - num(b)),
   '*': (a, b) => num(a) * num(b),
@@ -173,58 +174,6 @@ function conditional(s: Scope, n: Node): Expr {
     const e = truthy(v) ? a : b;
     return e.pure ? e.sync(f) : yield* e.gen(f);
   }, a.type);
-}
-
-/** A store to an lvalue: a variable (converted to its type) or `p->f` (through k.wr). */
-function store(s: Scope, n: Node): { target: Expr | null; put: (f: Frame, target: unknown, v: unknown) => void; type: CType | null } {
-  if (n.type === 'identifier' && s.vars.has(n.text)) {
-    const name = n.text;
-    const t = s.vars.get(name)!;
-    return { target: null, put: (f, _t, v) => void (f.vars[name] = convert(v, t)), type: t };
-  }
-  if (n.type === 'field_expression') {
-    const { base, field, arrow, type } = fieldOf(s, n);
-    const put = arrow
-      ? (f: Frame, p: unknown, v: unknown) => arrowWrite(f, p, field, type === null ? v : convert(v, type))
-      : (f: Frame, p: unknown, v: unknown) => void ((p as Record<string, unknown>)[field] = v);
-    return { target: base, put, type };
-  }
-  return refuse(s, n, `unsupported assignment to ${n.type}`);
-}
-
-function assignment(s: Scope, n: Node): Expr {
-  const op = n.childForFieldName('operator')!.type;
-  const left = n.childForFieldName('left')!;
-  const { target, put, type } = store(s, left);
-  const value = compileExpr(s, n.childForFieldName('right')!);
-  let rhs = value;
-  if (op !== '=') {
-    const fn = BINARY[op.slice(0, -1)];
-    if (fn === undefined) refuse(s, n, `unsupported operator ${op}`);
-    const old = compileExpr(s, left);
-    rhs = combine([old, value], (_f, [a, b]) => fn(a, b));
-  }
-  const parts = target === null ? [rhs] : [target, rhs];
-  return combine(parts, (f, vals) => {
-    const v = vals[vals.length - 1];
-    put(f, target === null ? null : vals[0], v);
-    return type === null ? v : convert(v, type);
-  }, type);
-}
-
-function update(s: Scope, n: Node): Expr {
-  const arg = n.childForFieldName('argument')!;
-  const op = n.childForFieldName('operator')!.type;
-  const { target, put, type } = store(s, arg);
-  const old = compileExpr(s, arg);
-  const delta = op === '++' ? 1 : -1;
-  const prefix = n.child(0)!.type === op;
-  return combine(target === null ? [old] : [target, old], (f, vals) => {
-    const was = vals[vals.length - 1];
-    const now = BINARY['+']!(was, delta);
-    put(f, target === null ? null : vals[0], now);
-    return prefix ? now : was;
-  }, type);
 }
 
 /** The type a type_descriptor (of a cast or sizeof) names. */
