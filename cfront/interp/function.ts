@@ -2,11 +2,20 @@
  * A C function definition compiled to a model generator with the model's calling convention: the kernel first,
  * then the C parameters in order. Its sites are the hand model's: fnSites(file, name)(line of the statement).
  */
+import { fileURLToPath } from 'node:url';
+import { registerModelSource } from '../../model/kernel.js';
 import { fnSites } from '../../model/site.js';
 import type { Node, ParsedDefinition } from '../parse.js';
 import { compileStmt } from './statements.js';
 import { Frame, refuse, type ModelFunction, type Program, type Scope } from './frame.js';
 import { baseOf, convert, declared, type CType } from './types.js';
+
+// The interpreted functions' frames are named as the C functions (below), so call traces, which the kernel reads
+// off the JavaScript stack, show them as they show the hand model's; under source maps (the tests) a frame names
+// the .ts source instead of the compiled .js.
+const compiled = fileURLToPath(import.meta.url);
+registerModelSource(compiled);
+registerModelSource(compiled.replace(/\/dist\/cfront\//, '/cfront/').replace(/\.js$/, '.ts'));
 
 export function compileFunction(program: Program, p: ParsedDefinition): ModelFunction {
   const { def } = p;
