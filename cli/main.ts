@@ -12,6 +12,7 @@ import { WriteError } from '../harness/atomicWrite.js';
 import { PatchError } from '../report/patchText.js';
 import { signalWatch } from './signals.js';
 import { terminalSafe } from './terminalSafe.js';
+import { isCFrontRefusal } from '../cfront/cfrontError.js';
 import { commandNamed, DEFAULT_COMMAND, SPECS } from './commandTable.js';
 import { closest } from './closest.js';
 import { commandHelp, overview } from './help.js';
@@ -38,7 +39,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`cgsim: ${e.message}${help}`);
       return 2;
     }
-    if (e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError) {
+    if (e instanceof UnknownNameError || e instanceof ScheduleSyntaxError || e instanceof VariantLoadError || e instanceof WorkloadError || isCFrontRefusal(e)) {
       io.err(`cgsim: ${e.message}`);
       return 2;
     }

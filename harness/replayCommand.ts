@@ -1,4 +1,5 @@
 import { WORKLOAD_PREFIX } from '../scenarios/workload/prefix.js';
+import { variantArgs } from './patchSpec.js';
 
 // Kept apart from harness/resolve.ts (which loads every variant and scenario) so that the process's main thread,
 // which prints the replay of a hang, starts without loading the model (cli/supervisor.ts).
@@ -10,5 +11,5 @@ export function scenarioArg(scenario: string): string {
 
 /** The command that replays a witness; earlier runs it depends on come first. */
 export function replayCommand(variant: string, scenario: string, schedules: readonly string[]): string {
-  return ['cgsim replay', `--variant ${variant}`, scenarioArg(scenario), ...schedules.map((s) => `--schedule ${s}`)].join(' ');
+  return ['cgsim replay', variantArgs(variant), scenarioArg(scenario), ...schedules.map((s) => `--schedule ${s}`)].join(' ');
 }

@@ -1,6 +1,9 @@
 import { findVariant, variants } from '../model/variants/index.js';
 import { isVariantPath, loadVariant } from './loadVariant.js';
+import { isPatchSpec, parsePatchSpec } from './patchSpec.js';
 import type { Variant } from '../model/variant.js';
+import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { resolveScenarios, scenarios } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { WORKLOAD_PREFIX, workloadScenario } from '../scenarios/workload/scenario.js';
@@ -22,7 +25,25 @@ export function variantNamed(name: string): Variant {
 
 /** A shipped version by name, or a user-written variant module by path. */
 export async function resolveVariant(spec: string, cwd: string): Promise<Variant> {
+  if (isPatchSpec(spec)) return patchVariant(spec, cwd);
   return isVariantPath(spec) ? loadVariant(spec, cwd) : variantNamed(spec);
+}
+
+/** Built once per spec and directory: every scenario of a command runs the same interpreted functions. */
+const fromPatches = new Map<string, Promise<Variant>>();
+
+/** A variant from patches' C (`--patch FILE`...), over its base; patch paths are relative to `cwd`. */
+function patchVariant(spec: string, cwd: string): Promise<Variant> {
+  const key = `${cwd}\0${spec}`;
+  let v = fromPatches.get(key);
+  if (v === undefined) {
+    const { patches, base } = parsePatchSpec(spec);
+    for (const p of patches) if (!existsSync(resolvePath(cwd, p))) throw new UnknownNameError(`no patch file '${p}'`);
+    // cfront (and the C grammar) is loaded only when a patch is named: other commands start as fast as before.
+    v = import('../cfront/variantFromPatch.js').then(({ variantFromPatch }) => variantFromPatch({ patches: patches.map((p) => resolvePath(cwd, p)), names: patches, base: variantNamed(base), ref: spec }));
+    fromPatches.set(key, v);
+  }
+  return v;
 }
 
 /** A scenario name, a family (`bad-write`), `all`, or `workload:<text>` (a workload's one-line text). */

@@ -6,6 +6,7 @@ import { intOption, optionValue, valueOf, UsageError, type ParsedArgs } from '..
 import { choice, int, MAX_RUNS, SEED_OPTION, type CommandSpec } from '../options.js';
 import { compareMarkdown, compareText } from '../format/compareTable.js';
 import { asInvoked, DEFAULT_RUNS, type Io } from './explore.js';
+import { PATCH_OPTIONS, variantSpecOf } from '../variantOption.js';
 
 export const COMPARE_COMMAND: CommandSpec = {
   name: 'compare',
@@ -13,6 +14,8 @@ export const COMPARE_COMMAND: CommandSpec = {
   exits: '0 the variants agree, 1 they differ in what they show',
   options: [
     { name: 'variants', value: 'A,B,...', about: 'the variants to compare (shipped ones or module files)', default: 'every shipped variant' },
+    { ...PATCH_OPTIONS[0]!, about: "one more column: the variant built from a patch's C (again for a series)" },
+    PATCH_OPTIONS[1]!,
     ...scenarioOptions('all'),
     int('runs', 'N', 1, MAX_RUNS, 'runs per scenario and variant', DEFAULT_RUNS),
     SEED_OPTION,
@@ -35,7 +38,9 @@ function variantNames(raw: string): string[] {
  */
 export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
-  const variants = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
+  const listed = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
+  // `--patch FILE`...: one more column, the variant built from the patches' C (against the hand-written one, say).
+  const variants = a.options.has('patch') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
   const scenarios = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs');
   const seed = valueOf(a, 'seed');

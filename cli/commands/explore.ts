@@ -1,4 +1,4 @@
-import { SEED_VARIANT } from '../../model/variants/index.js';
+import { VARIANT_OPTIONS, variantSpecOf } from '../variantOption.js';
 import { exploreScenarioUntil, mergeScenarios, metaOf, unexploredScenarios, type ExploreMeta, type ExploreRequest, type ExploreResult, type ScenarioResult } from '../../harness/explore.js';
 import { runJobsUntil, type Job } from '../../harness/parallel.js';
 import type { RunResult } from '../../harness/run.js';
@@ -18,15 +18,13 @@ import { ProgressLine } from '../progress.js';
 /** Runs per scenario when --runs is not given: enough to find every bug of the seed patch in seconds on one core. */
 export const DEFAULT_RUNS = 400;
 
-/** --variant: a shipped variant or a module file. */
-export const VARIANT_OPTION = { name: 'variant', value: 'NAME|FILE', default: SEED_VARIANT, about: 'the variant: a shipped one (cgsim list) or a module file (./my-patch.ts)' } as const;
 
 export const EXPLORE_COMMAND: CommandSpec = {
   name: 'explore',
   summary: 'explore a variant over scenarios: each distinct bug once, with its hits and its replay command',
   exits: '0 no bug, 1 bugs found, 4 not explored (every run of a scenario cut by --max-steps), 130/143 interrupted',
   options: [
-    VARIANT_OPTION,
+    ...VARIANT_OPTIONS,
     ...scenarioOptions('all'),
     int('runs', 'N', 1, MAX_RUNS, 'runs per scenario (fewer when a systematic strategy is exhausted)', DEFAULT_RUNS),
     SEED_OPTION,
@@ -71,7 +69,7 @@ export function asInvoked(io: Io, command: string): string {
 export async function exploreCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a) === 'json';
-  const spec = valueOf(a, 'variant');
+  const spec = variantSpecOf(a);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs');

@@ -3,9 +3,11 @@ import { WORKLOAD_PREFIX } from '../../scenarios/workload/scenario.js';
 import { formatWorkload } from '../../scenarios/workload/text.js';
 import { checkRacesUntil, type CheckOptions } from '../../property/check.js';
 import { describeCounterexample, formatSize, replayOf } from '../../property/counterexample.js';
-import { formatOption, given, intOption, optionValue, valueOf, UsageError, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { formatOption, given, intOption, optionValue, UsageError, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { scenarioFromArgs } from '../scenarioArgs.js';
-import { asInvoked, VARIANT_OPTION, type Io } from './explore.js';
+import { asInvoked, type Io } from './explore.js';
+import { VARIANT_OPTIONS, variantSpecOf } from '../variantOption.js';
+import { variantArgs } from '../../harness/patchSpec.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
@@ -34,7 +36,7 @@ export const FUZZ_COMMAND: CommandSpec = {
   summary: 'generated workloads and schedules (fast-check) until one fails; prints the shrunk counterexample and its replay',
   exits: '0 no case failed, 1 a case failed, 130/143 interrupted',
   options: [
-    VARIANT_OPTION,
+    ...VARIANT_OPTIONS,
     int('runs', 'N', 1, MAX_RUNS, 'generated cases', 1000),
     // fast-check's seeds are 32-bit integers.
     int('seed', 'N', -0x7fffffff, 0x7fffffff, "fast-check's seed", 1),
@@ -76,7 +78,7 @@ export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a) === 'json';
   const workloadOptions = workloadBounds(a);
-  const spec = valueOf(a, 'variant');
+  const spec = variantSpecOf(a);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const seed = intOption(a, 'seed');
   const path = optionValue(a, 'path');
@@ -103,7 +105,7 @@ export async function fuzzCommand(a: ParsedArgs, io: Io): Promise<number> {
   const again = asInvoked(
     io,
     [
-      `cgsim fuzz --variant ${variant.ref ?? variant.name} --seed ${r.seed}`,
+      `cgsim fuzz ${variantArgs(variant.ref ?? variant.name)} --seed ${r.seed}`,
       ...(r.path !== null ? [`--path ${r.path}`] : []),
       ...(workload !== undefined ? [scenarioArg(`${WORKLOAD_PREFIX}${formatWorkload(workload)}`)] : []),
       ...(bugs !== undefined ? [`--bugs ${bugs.join(',')}`] : []),

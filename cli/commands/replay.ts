@@ -12,7 +12,8 @@ import { scenarioFromArgs, scenarioOptions } from '../scenarioArgs.js';
 import { traceColumns } from '../format/columns.js';
 import { formatOption, given, intOption, optionValue, valueOf, UsageError, type ParsedArgs } from '../args.js';
 import { STRATEGY_OPTIONS, strategyArgs } from '../strategyArgs.js';
-import { asInvoked, VARIANT_OPTION, type Io } from './explore.js';
+import { asInvoked, type Io } from './explore.js';
+import { PATCH_OPTIONS, VARIANT_OPTION, variantSpecOf } from '../variantOption.js';
 import { choice, flag, int, JSON_FLAG, MAX_RUNS, MAX_STEPS_OPTION, OUT_OPTION, SEED_OPTION, type CommandSpec } from '../options.js';
 
 const FORMATS = ['text', 'diagram', 'json', 'mermaid'] as const;
@@ -31,6 +32,7 @@ export const REPLAY_COMMAND: CommandSpec = {
   exits: '0 no report, 1 a report',
   options: [
     VARIANT_OPTION,
+    PATCH_OPTIONS[1]!,
     ...scenarioOptions(undefined),
     { name: 'schedule', value: 'STRING', repeatable: true, about: 'the schedule to replay (s1:...); given again for the earlier runs a report rests on, earlier first' },
     { ...SEED_WITHOUT_DEFAULT, about: 'instead of --schedule: the seed of an exploration, whose run --run N is replayed' },
@@ -42,7 +44,7 @@ export const REPLAY_COMMAND: CommandSpec = {
     int('report', 'N', 1, MAX_REPORT, 'with --format diagram or mermaid: draw the N-th report only (default: each in turn)'),
     flag('full', 'with --format text: every step of the trace, not only those around the reports'),
     { name: 'html', value: 'FILE', about: 'also write the trace viewer (one HTML page) to FILE' },
-    { name: 'patch', value: 'PATCH', about: 'with --html: the patch to show beside the trace' },
+    { ...PATCH_OPTIONS[0]!, about: 'instead of --variant: the patch whose C is replayed (again for a series); with --variant and --html, only the patch the viewer shows beside the trace' },
     OUT_OPTION,
   ],
 };
@@ -61,10 +63,11 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   if (html !== undefined) assertWritable(html);
   const sink = reportSink(a, io);
   const patch = optionValue(a, 'patch');
-  if (patch !== undefined && html === undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
+  // --patch names the variant unless --variant does; then it is only the text the viewer shows.
+  if (patch !== undefined && html === undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
   const patchLines = patch === undefined ? null : readPatch(patch);
-  const variantName = valueOf(a, 'variant');
+  const variantName = optionValue(a, 'variant') !== undefined ? valueOf(a, 'variant') : variantSpecOf(a);
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
   if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');
   const scenario = scenarioFromArgs(a, io.cwd ?? '.');

@@ -3,11 +3,12 @@ import { scenarioOptions, scenariosFromArgs } from '../scenarioArgs.js';
 import { unexploredScenarios, type ExploreResult } from '../../harness/explore.js';
 import { verifyScenarioUntil, mergeVerified, type VerifyRequest, type VerifyResult } from '../../harness/verify.js';
 import { findingKey } from '../../sim/finding.js';
-import { formatOption, givenInt, intOption, valueOf, REPORT_FORMATS, type ParsedArgs } from '../args.js';
+import { formatOption, givenInt, intOption, REPORT_FORMATS, type ParsedArgs } from '../args.js';
 import { choice, int, JSON_FLAG, MAX_RUNS, MAX_STEPS_OPTION, OUT_OPTION, type CommandSpec } from '../options.js';
 import { MAX_PREEMPTIONS } from '../strategyArgs.js';
 import { verifyText } from '../format/verifyText.js';
-import { asInvoked, bugList, inWorkers, shardNote, VARIANT_OPTION, type Io, type ScenariosDone } from './explore.js';
+import { asInvoked, bugList, inWorkers, shardNote, type Io, type ScenariosDone } from './explore.js';
+import { VARIANT_OPTIONS, variantSpecOf } from '../variantOption.js';
 import { checkpointOf, interruptedLine, interruptedStatus } from '../interrupt.js';
 import { reportSink } from '../output.js';
 import { ProgressLine } from '../progress.js';
@@ -23,7 +24,7 @@ export const VERIFY_COMMAND: CommandSpec = {
   summary: 'DPOR to the end: every Mazurkiewicz trace of each scenario, within the bounds, and what was proven',
   exits: '0 proven clean, 1 bugs found, 4 not proven or not explored (a bound cut the search), 130/143 interrupted',
   options: [
-    VARIANT_OPTION,
+    ...VARIANT_OPTIONS,
     ...scenarioOptions('all'),
     { ...int('preemptions', 'K', 0, MAX_PREEMPTIONS, 'at most K preemptions per execution (bounded DPOR)'), default: 'none' },
     int('max-executions', 'N', 1, MAX_RUNS, 'executions per scenario before the search gives up on it (not proven)', DEFAULT_MAX_EXECUTIONS),
@@ -42,7 +43,7 @@ export const VERIFY_COMMAND: CommandSpec = {
 export async function verifyCommand(a: ParsedArgs, io: Io): Promise<number> {
   // `--format json` is `--json`; a format that cannot be printed is refused before the run, not after it.
   const json = formatOption(a) === 'json';
-  const spec = valueOf(a, 'variant');
+  const spec = variantSpecOf(a);
   const variant = await resolveVariant(spec, io.cwd ?? '.');
   const all = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const preemptions = givenInt(a, 'preemptions');
