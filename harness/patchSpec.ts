@@ -1,11 +1,14 @@
 /**
  * How a variant built from patches is named where a variant name goes (a worker's job, a variant's `ref`):
  * `patch:` and the JSON of its patches and base; and how a command line names it again (`--patch FILE ...`).
- * Kept free of imports so the main thread can print a replay command without loading cfront.
+ * Kept free of heavy imports so the main thread can print a replay command without loading cfront or the model.
  */
+import { SEED_VARIANT_NAME } from '../model/variants/seedName.js';
+
 export const PATCH_SPEC_PREFIX = 'patch:';
 
-export const DEFAULT_PATCH_BASE = 'v4';
+/** What a patch is laid over unless --base says otherwise: the seed patch's own variant. */
+export const DEFAULT_PATCH_BASE = SEED_VARIANT_NAME;
 
 export interface PatchSpec {
   readonly patches: readonly string[];
