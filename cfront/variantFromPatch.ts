@@ -12,6 +12,7 @@ import type { ModelFunction } from './interp/frame.js';
 import { NothingToInterpret } from './cfrontError.js';
 import { compilePatch } from './program.js';
 import { applySeries } from './series.js';
+import { registerHeldText } from './runError.js';
 
 /** The variant's functions a patch may replace, named as the kernel names them. */
 export const PATCH_SLOTS = ['cgroup_event_wake', 'cgroup_event_remove', 'cgroup_event_ptable_queue_proc', 'cgroup_write_event_control', 'cgroup_call_pre_destroy'] as const;
@@ -37,6 +38,7 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
   const { program, whole, partial, reached: wanted } = await compilePatch(held, (names) => PATCH_SLOTS.filter((s) => names.has(s)));
   const name = names.join(' + ');
   if (program.slots.size === 0) throw new NothingToInterpret(name, PATCH_SLOTS);
+  registerHeldText(spec.ref, held);
   const overlay: Record<string, ModelFunction> = {};
   for (const s of program.slots) overlay[s] = program.functions.get(s)!;
   const interpreted = wanted.filter((n) => program.functions.has(n)).map((n) => `${n} (${where(whole.get(n)!)})`);

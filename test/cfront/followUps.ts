@@ -55,3 +55,10 @@ export function lockAroundUnregister(): FollowUp {
   const body = [` ${text(call! - 1)}`, `+${indent}spin_lock(&cgrp->event_list_lock);`, ` ${text(call!)}`, `+${indent}spin_unlock(&cgrp->event_list_lock);`, ` ${text(call! + 1)}`];
   return { path: write('lock-unregister.diff', followUp(FILE, hunk(call! - 1, call! - 1, body))), lines: [call!, call! + 1, call! + 2] };
 }
+
+/** One line of a function, changed by `edit`: a follow-up that replaces it (C that may be wrong on purpose). */
+export function editLine(fn: string, needle: string, edit: (line: string) => string): FollowUp {
+  const { text, at: [n] } = seedLines(fn, needle);
+  const body = [` ${text(n! - 1)}`, `-${text(n!)}`, `+${edit(text(n!))}`, ` ${text(n! + 1)}`];
+  return { path: write(`edit-${fn}.diff`, followUp(FILE, hunk(n! - 1, n! - 1, body))), lines: [n!] };
+}
