@@ -27,3 +27,18 @@ test('a member the model\'s struct lacks, met during a run: cgsim: PATCH:LINE: .
     t.regex(again.err[0]!, new RegExp(`^cgsim: ${esc(bad.path)}:${patchLine}: `));
   }
 });
+
+test('container_of through another member, and & of a pointer with a flag: each one line at the patch\'s line, exit 2', async (t) => {
+  const cases = [
+    { bad: editLine('cgroup_event_remove', 'remove);', (l) => l.replace('remove);', 'wait);')), what: /cgroup_event_remove: container_of\(cgroup_event#\d+\.remove, struct cgroup_event, wait\): the pointer is not the wait member of its struct cgroup_event/ },
+    { bad: editLine('cgroup_event_wake', 'flags & POLLHUP', (l) => l.replace('flags & POLLHUP', 'event->cgrp & POLLHUP')), what: /cgroup_event_wake: operator & on a pointer to cgroup, not a number/ },
+  ];
+  for (const { bad, what } of cases) {
+    const r = await cli('explore', '--patch', SEED, '--patch', bad.path, '--scenario', 'close-vs-rmdir', '--runs', '20');
+    t.is(r.code, 2, r.err.join('\n'));
+    t.is(r.err.length, 1);
+    // Named by the statement's first line (the container_of's statement begins on a line of the seed's).
+    t.regex(r.err[0]!, /^cgsim: \S+:\d+: /);
+    t.regex(r.err[0]!, what);
+  }
+});
