@@ -20,6 +20,9 @@ function seedLines(fn: string, needle: string): { text: (n: number) => string; a
   return { text: (n) => held.text(n)!, at };
 }
 
+/** The seed's line number of the first line of `fn` that contains `needle`. */
+export const seedLineOf = (fn: string, needle: string): number => seedLines(fn, needle).at[0]!;
+
 function write(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'cgsim-followup-')), name);
   writeFileSync(path, text);
@@ -61,4 +64,13 @@ export function editLine(fn: string, needle: string, edit: (line: string) => str
   const { text, at: [n] } = seedLines(fn, needle);
   const body = [` ${text(n! - 1)}`, `-${text(n!)}`, `+${edit(text(n!))}`, ` ${text(n! + 1)}`];
   return { path: write(`edit-${fn}.diff`, followUp(FILE, hunk(n! - 1, n! - 1, body))), lines: [n!] };
+}
+
+/** cgroup_write_event_control goes on when register_event fails: the `if (ret) goto fail;` after it goes. */
+export function dropRegisterCheck(): FollowUp {
+  const { text, at: [call] } = seedLines('cgroup_write_event_control', '= event->cft->register_event(');
+  const check = call! + 2;
+  const body = [` ${text(check - 1)}`, `-${text(check)}`, `-${text(check + 1)}`, ` ${text(check + 2)}`, ` ${text(check + 3)}`];
+  // After the hunk, the poll of the eventfd's file is where the check was, one line down.
+  return { path: write('drop-register-check.diff', followUp(FILE, hunk(check - 1, check - 1, body))), lines: [check + 1] };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { DATA_ID } from '../../report/html/page.js';
 import type { ViewData } from '../../report/html/view.js';
-import { dropEfileCheck, lockAroundUnregister, swapPutAndRemove } from './followUps.js';
+import { dropEfileCheck, dropRegisterCheck, lockAroundUnregister, seedLineOf, swapPutAndRemove } from './followUps.js';
 import { SEED } from './seed.js';
 
 const EVENTFD_UAF = /^\[\d+\] use-after-free: eventfd_ctx$/;
@@ -69,4 +69,17 @@ test('without the IS_ERR test of efile: the ERR_PTR dereference at the follow-up
   // The line the dereference is at shows the follow-up's post-image (the use of efile, where the seed had its test).
   const followUpText = readFileSync(drop.path, 'utf8').split('\n').filter((l) => l.startsWith(' ')).at(-1)!.slice(1);
   t.is(shown.get(line), followUpText);
+});
+
+test('without the `if (ret) goto fail` after register_event: the failed registration is unregistered later; the trace is numbered as after the follow-up', async (t) => {
+  const drop = dropRegisterCheck();
+  const seed = await cli('explore', '--patch', SEED, '--scenario', 'bad-write:register-fails', '--runs', '20');
+  t.is(seed.code, 0, seed.out.join('\n'));
+  const series = await cli('explore', '--patch', SEED, '--patch', drop.path, '--scenario', 'bad-write:register-fails', '--runs', '20');
+  t.is(series.code, 1);
+  t.true(series.out.some((l) => l.includes('unregister_event called for a register_event that failed')), series.out.join('\n'));
+  const trace = await cli(...replays(series.out)[0]!.split(' ').slice(1), '--full');
+  // The two lines the follow-up removed move what comes after them up by two.
+  const lock = seedLineOf('cgroup_write_event_control', 'spin_lock(&cgrp->event_list_lock)') - 2;
+  t.true(trace.out.some((l) => l.includes(`cgroup_write_event_control:${lock} spin_lock`)), trace.out.join('\n'));
 });
