@@ -51,6 +51,7 @@ function seriesOf(a: ParsedArgs): string[][] {
  * Exit 1 when the variants differ in what they show, 0 when they agree.
  */
 export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
+  if (optionValue(a, 'base') !== undefined && !a.options.has('patch') && !a.options.has('series')) throw new UsageError('--base is the variant a --patch or --series is laid over: give one of them too');
   const names = optionValue(a, 'variants');
   const listed = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
   // `--patch FILE`...: one more column, the variant built from the patches' C (against the hand-written one, say).

@@ -35,6 +35,12 @@ test('compare --series: the seed and the seed with the swap, side by side; they 
   const twice = await cli('compare', '--series', SEED, '--series', SEED);
   t.is(twice.code, 2);
   t.regex(twice.err[0]!, /^cgsim: --series names .* twice$/);
+  const empty = await cli('compare', '--series', `${SEED}+`);
+  t.is(empty.code, 2);
+  t.regex(empty.err[0]!, /^cgsim: --series is patch files joined by '\+'/);
+  const baseAlone = await cli('compare', '--variants', 'v4', '--base', 'v4');
+  t.is(baseAlone.code, 2);
+  t.regex(baseAlone.err[0]!, /^cgsim: --base is the variant a --patch or --series is laid over/);
 });
 
 test('a lock taken around unregister_event: its sleep in atomic context is reported at the follow-up\'s line of the call, in the report and its diagram', async (t) => {
