@@ -23,6 +23,13 @@ test('swapping the put of the eventfd and the wait-queue removal ends the use-af
   t.true(seed.out.some((l) => EVENTFD_UAF.test(l)));
   t.false(series.out.some((l) => EVENTFD_UAF.test(l)), series.out.join('\n'));
   t.true(replays(series.out).every((r) => r.includes(`--patch ${SEED} --patch ${swap.path} `)));
+  // Not only unseen in 200 runs: absent from every trace of the scenario (DPOR, complete), where the seed has it.
+  const proven = await cli('verify', '--patch', SEED, '--patch', swap.path, '--scenario', 'close-vs-rmdir');
+  const seedProven = await cli('verify', '--patch', SEED, '--scenario', 'close-vs-rmdir');
+  t.true(seedProven.out.some((l) => EVENTFD_UAF.test(l)));
+  t.false(proven.out.some((l) => EVENTFD_UAF.test(l)), proven.out.join('\n'));
+  t.is(proven.code, 1);
+  t.true(proven.out.some((l) => /^close-vs-rmdir +\d+ +\d+ +[\d.]+ s +\d+ bug\(s\)$/.test(l)), proven.out.join('\n'));
 });
 
 test('compare --series: the seed and the seed with the swap, side by side; they differ in the eventfd_ctx use-after-free', async (t) => {
