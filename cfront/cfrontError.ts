@@ -25,7 +25,21 @@ export class NothingToInterpret extends Error {
   }
 }
 
+/**
+ * A base the patch cannot be laid over: one that tears events down in code of its own (cgroup_rmdir_events),
+ * written for its own struct cgroup_event, which the patch's events would meet in every rmdir.
+ */
+export class BaseRefused extends Error {
+  constructor(
+    readonly base: string,
+    readonly why: string,
+  ) {
+    super(`--base ${base}: ${why}`);
+    this.name = 'BaseRefused';
+  }
+}
+
 /** A refusal of a patch's text or C (one line, FILE:LINE), which the command line reports as a usage error. */
 export function isCFrontRefusal(e: unknown): e is Error {
-  return e instanceof CFrontError || e instanceof NothingToInterpret || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
+  return e instanceof CFrontError || e instanceof NothingToInterpret || e instanceof BaseRefused || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
 }

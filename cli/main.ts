@@ -44,8 +44,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof ModelCrash) {
-      io.err(`cgsim: ${e.message}`);
-      io.err(`cgsim: replay: ${asInvoked(io, e.replay)}`);
+      // A patch's C error says everything on its one line (with the replay); a module's throw gets a second.
+      io.err(`cgsim: ${e.inPatch ? e.message.replace(e.replay, asInvoked(io, e.replay)) : e.message}`);
+      if (!e.inPatch) io.err(`cgsim: replay: ${asInvoked(io, e.replay)}`);
       return e.userFrame !== null ? 2 : 3;
     }
     if (e instanceof WriteError || e instanceof PatchError) {

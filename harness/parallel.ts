@@ -18,11 +18,11 @@ export type Job =
 
 /** What a worker sends back instead of a result: enough to raise the same error here. */
 export type JobError =
-  | { readonly kind: 'crash'; readonly message: string; readonly replay: string; readonly userFrame: string | null }
+  | { readonly kind: 'crash'; readonly message: string; readonly replay: string; readonly userFrame: string | null; readonly inPatch: boolean }
   | { readonly kind: 'variant' | 'name' | 'nondeterminism' | 'internal'; readonly message: string };
 
 function raise(e: JobError): never {
-  if (e.kind === 'crash') throw new ModelCrash(e.message, e.replay, e.userFrame);
+  if (e.kind === 'crash') throw new ModelCrash(e.message, e.replay, e.userFrame, e.inPatch);
   if (e.kind === 'variant') throw new VariantLoadError(e.message);
   if (e.kind === 'name') throw new UnknownNameError(e.message);
   // The message already says it: rebuilt as the same error, not wrapped twice.

@@ -30,7 +30,7 @@ async function run(job: Job, stop: Int32Array): Promise<{ result: unknown; parti
 }
 
 function describe(e: unknown): JobError {
-  if (e instanceof ModelCrash) return { kind: 'crash', message: e.message, replay: e.replay, userFrame: e.userFrame };
+  if (e instanceof ModelCrash) return { kind: 'crash', message: e.message, replay: e.replay, userFrame: e.userFrame, inPatch: e.inPatch };
   if (e instanceof VariantLoadError) return { kind: 'variant', message: e.message };
   if (e instanceof UnknownNameError) return { kind: 'name', message: e.message };
   if (e instanceof NondeterminismError) return { kind: 'nondeterminism', message: e.message };

@@ -13,6 +13,10 @@
  *    --older-cap (they have bugs, and their searches only show the cost).
  * 4. --workers 2 against one thread on the default exploration (and five times as many runs) and on the cleanest
  *    version's verification.
+ * 5. The seed's hand-written variant against the seed patch's own C interpreted (`--patch`, read from --patch FILE,
+ *    by default where the project's machines keep it): executions/s of close-vs-rmdir for each strategy, both in
+ *    the same run, medians of --reps repetitions, and their ratio. Skipped, said so, when the file is not there;
+ *    --interpreted-only runs this section alone.
  *
  * --quick shrinks every section to a smoke run. The JSON file (schema/cgsim-bench-1.schema.json) is written whole
  * or not at all.
@@ -27,6 +31,11 @@ import { firstBug, RACED, type FirstBug } from './bench/firstBug.js';
 import { intArg, median, pad, stringArg } from './bench/stats.js';
 import { MEASURED, throughput, type Throughput } from './bench/throughput.js';
 import { speedup, type Speedup } from './bench/workers.js';
+import { existsSync } from 'node:fs';
+import { patchSpec } from '../harness/patchSpec.js';
+import { resolveVariant } from '../harness/resolve.js';
+import { STRATEGIES } from '../harness/runPlan.js';
+import { interpretedSpeed, type Interpreted } from './bench/interpreted.js';
 
 /** The seed patch's variant. */
 const seedVariant = findVariant(SEED_VARIANT)!;
@@ -39,6 +48,8 @@ const seeds = intArg(argv, 'seeds', quick ? 2 : 10);
 const cap = intArg(argv, 'cap', quick ? 200 : 2000);
 const verifyCap = intArg(argv, 'verify-cap', quick ? 300 : 50_000);
 const olderCap = intArg(argv, 'older-cap', quick ? 50 : 1000);
+const reps = intArg(argv, 'reps', quick ? 1 : 5);
+const patchPath = stringArg(argv, 'patch') ?? '../shared/seed/000_14102c98a5940216.txt';
 const jsonPath = stringArg(argv, 'json');
 const out = (l: string): void => void process.stdout.write(`${l}\n`);
 
@@ -55,9 +66,35 @@ function checkWritable(path: string): void {
   }
 }
 
+/** Section 5: the hand-written variant and the patch's C, side by side. */
+async function interpretedSection(): Promise<Interpreted[]> {
+  out('');
+  const interpreted: Interpreted[] = [];
+  if (!existsSync(patchPath)) out(`5. the patch's C against ${seedVariant.name}: skipped, no patch at ${patchPath} (--patch FILE)`);
+  else {
+    const c = await resolveVariant(patchSpec([patchPath]), '.');
+    const scenario = resolveScenarios('close-vs-rmdir')[0]!;
+    out(`5. ${scenario.name}: ${seedVariant.name} (hand-written) against --patch ${patchPath} (interpreted), in turn, medians of ${reps} repetition(s) of ${runs} executions`);
+    // Warm the JIT on both first, so neither is measured cold.
+    for (const strategy of STRATEGIES) interpretedSpeed(seedVariant, c, scenario, strategy, 1, Math.min(runs, 100));
+    out(`   ${'strategy'.padEnd(9)} ${pad('hand exec/s', 12)} ${pad('C exec/s', 10)} ${pad('C/hand', 7)}`);
+    for (const strategy of STRATEGIES) {
+      const r = interpretedSpeed(seedVariant, c, scenario, strategy, reps, runs);
+      interpreted.push(r);
+      out(`   ${strategy.padEnd(9)} ${pad(r.handExecsPerSec.toFixed(0), 12)} ${pad(r.patchExecsPerSec.toFixed(0), 10)} ${pad(`${(r.ratio * 100).toFixed(0)}%`, 7)}`);
+    }
+  }
+  return interpreted;
+}
+
 async function main(): Promise<void> {
   if (jsonPath !== undefined) checkWritable(jsonPath);
   out(`cgsim bench (node ${process.version}${quick ? ', --quick' : ''}): medians; floor = bare generators on the same engine`);
+  if (argv.includes('--interpreted-only')) {
+    // Section 5 alone, for a quick look at the interpreter's cost; no --json (the document has every section).
+    await interpretedSection();
+    return;
+  }
 
   out('');
   out(`1. throughput: ${rounds} round(s) of up to ${runs} executions per strategy and scenario`);
@@ -117,8 +154,10 @@ async function main(): Promise<void> {
   ];
   for (const s of speedups) out(`   ${s.job.padEnd(44)} ${s.oneThreadSeconds.toFixed(1)} s -> ${s.twoWorkersSeconds.toFixed(1)} s  (x${s.speedup.toFixed(2)})`);
 
+  const interpreted = await interpretedSection();
+
   if (jsonPath !== undefined) {
-    const doc = benchDoc({ quick, rounds, runs, seeds, cap, verifyCap, olderCap }, { throughput: speeds, firstBugs: firsts, exhaustive: proofs, workers: speedups });
+    const doc = benchDoc({ quick, rounds, runs, seeds, cap, verifyCap, olderCap }, { throughput: speeds, firstBugs: firsts, exhaustive: proofs, workers: speedups, interpreted });
     try {
       writeFileAtomic(jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
       out('');

@@ -94,7 +94,16 @@ function containerOf(s: Scope, n: Node, argNodes: readonly Node[]): Expr {
   const member = argNodes[2]!.text;
   if (!st.fields.some((x) => x.name === member)) refuse(s, n, `struct ${st.name} has no member ${member}`);
   const ptr = compileExpr(s, argNodes[0]!);
-  return combine([ptr], (f, [p]) => owner(f, p, st.cls), { base: `struct ${st.name}`, ptr: 1 });
+  return combine(
+    [ptr],
+    (f, [p]) => {
+      const o = owner(f, p, st.cls);
+      // The pointer must be that member, not another one embedded in the same struct (C would compute a wrong address).
+      if ((o as unknown as Record<string, unknown>)[member] !== p) throw new CFrontError(f.site.file, f.site.line, `${f.site.fn}: container_of(${String((p as KObject | null)?.name)}, struct ${st.name}, ${member}): the pointer is not the ${member} member of its struct ${st.name}`);
+      return o;
+    },
+    { base: `struct ${st.name}`, ptr: 1 },
+  );
 }
 
 /** The object a member is embedded in: its block's object, a poll table's owner. */

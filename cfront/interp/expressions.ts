@@ -4,6 +4,7 @@
  * compile time with its line.
  */
 import { ptr_add } from '../../model/lib/string.js';
+import { KObject } from '../../model/memory.js';
 import { CFrontError } from '../cfrontError.js';
 import type { Node } from '../parse.js';
 import { arrowRead, derefRead, isCharPtr, memberOf, Ref } from './access.js';
@@ -153,8 +154,26 @@ function binary(s: Scope, n: Node): Expr {
   if (op === '&&' || op === '||') return logical(op, l, r);
   const fn = BINARY[op];
   if (fn === undefined) refuse(s, n, `unsupported operator ${op}`);
-  return combine([l, r], (_f, [a, b]) => fn(a, b), l.type);
+  // == and != compare anything (pointers with pointers, with NULL); every other operator wants numbers.
+  if (op === '==' || op === '!=') return combine([l, r], (_f, [a, b]) => fn(a, b), l.type);
+  return combine([l, r], (f, [a, b]) => fn(isCharPtr(a) && (op === '+' || op === '-') ? a : numeric(f, op, a), numeric(f, op, b)), l.type);
 }
+
+/**
+ * An operand of arithmetic, bit or ordering operators: a number (NULL is 0, as in C). A struct or other object
+ * there is the C's error (a pointer where an integer goes, a missing dereference), met when the run gets there:
+ * one line at the patch's line, not a NaN that quietly turns into 0.
+ */
+function numeric(f: Parameters<typeof refuseAt>[0], op: string, v: unknown): unknown {
+  if (v === null || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v ?? 0;
+  return refuseAt(f, `operator ${op} on ${v === undefined ? 'an undefined value' : typeof v === 'object' ? `a pointer to ${valueName(v)}` : `a ${typeof v}`}, not a number`);
+}
+
+function refuseAt(f: { site: { file: string; line: number; fn: string } }, what: string): never {
+  throw new CFrontError(f.site.file, f.site.line, `${f.site.fn}: ${what}`);
+}
+
+const valueName = (o: object): string => (o instanceof KObject ? o.mem.type : ((o as { name?: string }).name ?? o.constructor.name));
 
 function logical(op: '&&' | '||', l: Expr, r: Expr): Expr {
   const decide = (a: unknown): boolean => (op === '&&' ? !truthy(a) : truthy(a));

@@ -7,6 +7,7 @@ import { choice, int, MAX_RUNS, SEED_OPTION, type CommandSpec } from '../options
 import { compareMarkdown, compareText } from '../format/compareTable.js';
 import { asInvoked, DEFAULT_RUNS, type Io } from './explore.js';
 import { PATCH_OPTIONS, variantSpecOf } from '../variantOption.js';
+import { DEFAULT_PATCH_BASE, patchSpec } from '../../harness/patchSpec.js';
 
 export const COMPARE_COMMAND: CommandSpec = {
   name: 'compare',
@@ -15,6 +16,7 @@ export const COMPARE_COMMAND: CommandSpec = {
   options: [
     { name: 'variants', value: 'A,B,...', about: 'the variants to compare (shipped ones or module files)', default: 'every shipped variant' },
     { ...PATCH_OPTIONS[0]!, about: "one more column: the variant built from a patch's C (again for a series)" },
+    { name: 'series', value: 'FILE+FILE...', repeatable: true, about: "one more column per --series: a patch series (its files joined by '+') over --base, to compare series against each other" },
     PATCH_OPTIONS[1]!,
     ...scenarioOptions('all'),
     int('runs', 'N', 1, MAX_RUNS, 'runs per scenario and variant', DEFAULT_RUNS),
@@ -32,15 +34,31 @@ function variantNames(raw: string): string[] {
   return names;
 }
 
+/** The series --series names: each a list of patch files joined by '+', named once. */
+function seriesOf(a: ParsedArgs): string[][] {
+  const raw = a.options.get('series') ?? [];
+  const twice = raw.find((r, i) => raw.indexOf(r) !== i);
+  if (twice !== undefined) throw new UsageError(`--series names ${twice} twice`);
+  return raw.map((r) => {
+    const files = r.split('+');
+    if (files.some((f) => f === '')) throw new UsageError(`--series is patch files joined by '+', got '${r}'`);
+    return files;
+  });
+}
+
 /**
  * `cgsim compare`: the same exploration of several variants, one row per distinct bug, one column per variant.
  * Exit 1 when the variants differ in what they show, 0 when they agree.
  */
 export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
+  if (optionValue(a, 'base') !== undefined && !a.options.has('patch') && !a.options.has('series')) throw new UsageError('--base is the variant a --patch or --series is laid over: give one of them too');
   const names = optionValue(a, 'variants');
   const listed = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
   // `--patch FILE`...: one more column, the variant built from the patches' C (against the hand-written one, say).
-  const variants = a.options.has('patch') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
+  const patched = a.options.has('patch') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
+  // `--series A+B`...: a column per series, so two series (the seed alone, the seed and a follow-up) meet in one table.
+  const series = await Promise.all(seriesOf(a).map((s) => resolveVariant(patchSpec(s, optionValue(a, 'base') ?? DEFAULT_PATCH_BASE), io.cwd ?? '.')));
+  const variants = [...patched, ...series];
   const scenarios = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs');
   const seed = valueOf(a, 'seed');

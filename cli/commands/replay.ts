@@ -7,7 +7,7 @@ import { replayDoc, type ReplayDoc } from '../../report/replayDoc.js';
 import { raceDiagram } from '../../report/diagram.js';
 import { raceMermaid } from '../../report/mermaid.js';
 import { viewerHtml } from '../../report/html/page.js';
-import { readPatch } from '../../report/patchText.js';
+import { seriesText } from '../../cfront/seriesText.js';
 import { scenarioFromArgs, scenarioOptions } from '../scenarioArgs.js';
 import { traceColumns } from '../format/columns.js';
 import { formatOption, given, intOption, optionValue, valueOf, UsageError, type ParsedArgs } from '../args.js';
@@ -62,11 +62,12 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   // Every path is checked before the run, so a typo costs nothing (the sink checks --out).
   if (html !== undefined) assertWritable(html);
   const sink = reportSink(a, io);
-  const patch = optionValue(a, 'patch');
+  const patch = a.options.get('patch');
   // --patch names the variant unless --variant does; then it is only the text the viewer shows.
   if (patch !== undefined && html === undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
-  const patchLines = patch === undefined ? null : readPatch(patch);
+  // The viewer shows each line as the series leaves it: the text of the last patch that showed it.
+  const patchLines = patch === undefined ? null : seriesText(patch);
   const variantName = optionValue(a, 'variant') !== undefined ? valueOf(a, 'variant') : variantSpecOf(a);
   const variant = await resolveVariant(variantName, io.cwd ?? '.');
   if (optionValue(a, 'scenario') === undefined && optionValue(a, 'workload') === undefined) throw new UsageError('replay needs --scenario NAME or --workload W');

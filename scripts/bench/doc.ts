@@ -1,5 +1,6 @@
 import type { Exhaustive } from './exhaustive.js';
 import type { FirstBug } from './firstBug.js';
+import type { Interpreted } from './interpreted.js';
 import type { Throughput } from './throughput.js';
 import type { Speedup } from './workers.js';
 
@@ -22,12 +23,13 @@ export interface BenchDoc extends BenchParams {
   readonly firstBugs: readonly FirstBug[];
   readonly exhaustive: readonly Exhaustive[];
   readonly workers: readonly Speedup[];
+  readonly interpreted: readonly Interpreted[];
 }
 
-/** The --json document of the benchmark's four sections. */
+/** The --json document of the benchmark's five sections. */
 export function benchDoc(
   p: BenchParams,
-  sections: { readonly throughput: readonly Throughput[]; readonly firstBugs: readonly FirstBug[]; readonly exhaustive: readonly Exhaustive[]; readonly workers: readonly Speedup[] },
+  sections: { readonly throughput: readonly Throughput[]; readonly firstBugs: readonly FirstBug[]; readonly exhaustive: readonly Exhaustive[]; readonly workers: readonly Speedup[]; readonly interpreted: readonly Interpreted[] },
   node: string = process.version,
 ): BenchDoc {
   const { quick, rounds, runs, seeds, cap, verifyCap, olderCap } = p;

@@ -30,3 +30,13 @@ test('--variant and --patch together, or --base alone, are usage errors', async 
   t.is(base.code, 2);
   t.regex(base.err[0]!, /^cgsim: --base is the variant a --patch is laid over/);
 });
+
+test('--base of a version with its own event teardown is refused before anything runs: one line, exit 2', async (t) => {
+  for (const base of ['v2.6.34', 'v3.8', 'v3.11', 'v3.12', 'v6.10']) {
+    const r = await cli('explore', '--patch', SEED, '--base', base, '--scenario', 'close-vs-rmdir', '--runs', '5');
+    t.is(r.code, 2, `${base}: ${r.err.join('\n')}`);
+    t.deepEqual(r.out, []);
+    t.is(r.err.length, 1);
+    t.regex(r.err[0]!, new RegExp(`^cgsim: --base ${base.replace(/[.]/g, '\\.')}: it tears events down in code of its own \\(cgroup_rmdir_events\\)`));
+  }
+});

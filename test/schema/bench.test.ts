@@ -7,6 +7,7 @@ import { exhaustive } from '../../scripts/bench/exhaustive.js';
 import { firstBug } from '../../scripts/bench/firstBug.js';
 import { throughput } from '../../scripts/bench/throughput.js';
 import { speedup } from '../../scripts/bench/workers.js';
+import { interpretedSpeed } from '../../scripts/bench/interpreted.js';
 import { copy, errorsOf, validator } from '../helpers/schema.js';
 
 const validate = validator('cgsim-bench-1');
@@ -27,6 +28,8 @@ async function tinyBench(): Promise<Record<string, unknown>> {
     ],
     exhaustive: [exhaustive(cleanest, scenario, 5)],
     workers: [await speedup('explore v4, one scenario, 2 runs', v4, [scenario], 'explore', 1, 2)],
+    // The shape only: the hand model against itself (the seed patch is not the test's to need).
+    interpreted: [interpretedSpeed(v4, v4, scenario, 'portfolio', 2, 3)],
   };
   return JSON.parse(JSON.stringify(benchDoc({ quick: true, rounds: 1, runs: 3, seeds: 2, cap: 20, verifyCap: 5, olderCap: 5 }, sections))) as Record<string, unknown>;
 }
