@@ -22,27 +22,6 @@ const bugs = (r: ScenarioResult): string[] => [...new Set(r.summary.bugs.map((b)
 /** A replay's output without what names the variant (its header, the replay command). */
 const traceOf = (out: readonly string[]): string[] => out.slice(1).filter((l) => !l.startsWith('replay: '));
 
-/**
- * Where replays differ, the hand model is what departs from the C (the bugs found are the same):
- * - cgroup_event_wake: the hand model reads cgrp for `&cgrp->event_list_lock` (`k.rd(cgrp, W(2876))`), which the
- *   C does not do (it takes a member's address); the C's freed cgroup is caught one step later, at the lock word
- *   spin_lock writes, so a witness that ends at the wake function's first step finds nothing on the C;
- * - cgroup_write_event_control: the hand model labels nothing between file_permission (2943) and the
- *   register_event call (2958), so a report inside register_event names the handler at 2943; the C reads
- *   event->cft at 2958 and names that line.
- */
-const WAKE_READS_CGRP = 'the hand model reads cgrp at cgroup_event_wake:2876 where the C takes an address';
-const STALE_HANDLER_LINE = 'the hand model names cgroup_write_event_control at 2943 where the C calls register_event at 2958';
-const TRACE_DIFFERS: Record<string, string> = {
-  'register-vs-rmdir': WAKE_READS_CGRP,
-  'close-vs-rmdir': WAKE_READS_CGRP,
-  'register-close-rmdir': WAKE_READS_CGRP,
-  'two-eventfds-vs-rmdir': WAKE_READS_CGRP,
-  'rmdir-umount-vs-close': WAKE_READS_CGRP,
-  'bad-write:no-args': STALE_HANDLER_LINE,
-  'bad-write:other-hierarchy': STALE_HANDLER_LINE,
-};
-
 const variants = async () => ({ hand: await resolveVariant('v4', '.'), fromC: await resolveVariant(patchSpec([SEED]), '.') });
 
 test('the variant from the seed says which functions came from its C and which from the base', async (t) => {
@@ -66,9 +45,7 @@ for (const s of scenarios) {
     const c = exploreScenario({ ...req, variant: fromC }, s);
     t.deepEqual(bugs(c), bugs(h));
     t.is(c.summary.runs, h.summary.runs);
-    // Every witness replays on both into the same trace and reports, line for line, call traces included, but where
-    // the hand model is known to differ from the C (below).
-    if (TRACE_DIFFERS[s.name] !== undefined) return;
+    // Every witness replays on both into the same trace and reports, line for line, call traces included.
     for (const b of h.summary.bugs) {
       const schedules = [...(b.witness.finding.priorRuns?.map((p) => p.schedule) ?? []), b.witness.schedule].flatMap((x) => ['--schedule', x]);
       const replay = (...variant: string[]) => cli('replay', ...variant, '--scenario', s.name, ...schedules);

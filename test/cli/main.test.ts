@@ -72,7 +72,7 @@ test('bad input gets one clear line and exit 2', async (t) => {
 test("a report's call trace is the chain of modelled kernel functions, innermost first", async (t) => {
   const j = JSON.parse((await cli('explore', '--scenario', 'bad-write:other-hierarchy', '--runs', '1', '--json')).out.join('\n')) as { bugs: { schedule: string }[] };
   const text = (await cli('replay', '--scenario', 'bad-write:other-hierarchy', '--schedule', j.bugs[0]!.schedule)).out.join('\n');
-  t.regex(text, /Call Trace:\n mem_cgroup_register_event \(mm\/memcontrol\.c\)\n register_event\n cgroup_write_event_control \(kernel\/cgroup\.c:2943\)\n cgroup_write_string \(kernel\/cgroup\.c\)\n cgroup_file_write \(kernel\/cgroup\.c\)\n sys_write \(fs\/read_write\.c\)\n/);
+  t.regex(text, /Call Trace:\n mem_cgroup_register_event \(mm\/memcontrol\.c\)\n register_event\n cgroup_write_event_control \(kernel\/cgroup\.c:2958\)\n cgroup_write_string \(kernel\/cgroup\.c\)\n cgroup_file_write \(kernel\/cgroup\.c\)\n sys_write \(fs\/read_write\.c\)\n/);
 });
 
 test('a variant module that does not load is one line naming the file, exit 2', async (t) => {

@@ -20,7 +20,7 @@ export function* cgroup_event_wake(k: Kernel, wait: wait_queue_t, mode: number, 
 
   if (flags & POLLHUP) {
     yield* __remove_wait_queue(k, k.rd(event, W(341)).wqh!, event.wait, W(341));
-    yield* spin_lock(k, k.rd(cgrp, W(342)).event_list_lock, W(342));
+    yield* spin_lock(k, cgrp.event_list_lock, W(342));
     yield* list_del(k, event.list, W(343));
     yield* spin_unlock(k, cgrp.event_list_lock, W(344));
     // Atomic context here, and cgroup_event_remove() may sleep: it runs from the workqueue.

@@ -17,7 +17,7 @@ export function* cgroup_event_wake(k: Kernel, wait: wait_queue_t, mode: number, 
   const event = event_of(wait);
   const cgrp = k.rd(event, W(470)).cgrp!;
   if (key & POLLHUP) {
-    yield* spin_lock(k, k.rd(cgrp, W(481)).event_list_lock, W(481));
+    yield* spin_lock(k, cgrp.event_list_lock, W(481));
     if (!list_empty(k, event.list, W(482))) {
       yield* list_del_init(k, event.list, W(483));
       yield* schedule_work(k, event.remove, W(488));

@@ -18,7 +18,7 @@ export function* cgroup_event_wake(k: Kernel, wait: wait_queue_t, mode: number, 
   const cgrp = k.rd(event, W(423)).cgrp!;
   if (key & POLLHUP) {
     yield* __remove_wait_queue(k, k.rd(event, W(423)).wqh!, event.wait, W(423));
-    yield* spin_lock(k, k.rd(cgrp, W(423)).event_list_lock, W(423));
+    yield* spin_lock(k, cgrp.event_list_lock, W(423));
     yield* list_del_init(k, event.list, W(424));
     yield* spin_unlock(k, cgrp.event_list_lock, W(424));
     yield* schedule_work(k, event.remove, W(424));

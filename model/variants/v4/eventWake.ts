@@ -21,7 +21,9 @@ export function* cgroup_event_wake(k: Kernel, wait: wait_queue_t, mode: number, 
   const flags = key;
 
   if (flags & POLLHUP) {
-    yield* spin_lock(k, k.rd(cgrp, W(2876)).event_list_lock, W(2876));
+    // &cgrp->event_list_lock takes a member's address and reads nothing: spin_lock's write of the lock word is
+    // the first touch of cgrp here (a freed cgroup is caught there, in spin_lock's step).
+    yield* spin_lock(k, cgrp.event_list_lock, W(2876));
     yield* list_del(k, event.list, W(2877));
     yield* spin_unlock(k, cgrp.event_list_lock, W(2878));
     yield* schedule_work(k, event.remove, W(2879));

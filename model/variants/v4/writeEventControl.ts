@@ -1,12 +1,12 @@
 import type { cftype, cgroup } from '../../cgroup/cgroup.js';
 import { EBADF, EINVAL, ENOMEM } from '../../errno.js';
-import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget } from '../../eventfd.js';
+import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget, type eventfd_ctx } from '../../eventfd.js';
 import { fget } from '../../fs/fdtable.js';
 import { file_permission, fput, MAY_READ, type file } from '../../fs/file.js';
 import type { Kernel, KGen } from '../../kernel.js';
 import { INIT_LIST_HEAD, list_add } from '../../list.js';
 import { spin_lock, spin_unlock } from '../../locking/spinlock.js';
-import { IS_ERR, PTR_ERR, type CharPtr, type Ptr } from '../../memory.js';
+import { IS_ERR, PTR_ERR, type CharPtr, type ErrPtr, type Ptr } from '../../memory.js';
 import { fnSites } from '../../site.js';
 import { GFP_KERNEL, kfree, kzalloc } from '../../slab.js';
 import { init_poll_funcptr, init_waitqueue_func_entry, POLLHUP } from '../../wait.js';
@@ -52,9 +52,9 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
       break fail;
     }
 
-    event.eventfd = yield* eventfd_ctx_fileget(k, efile, L(2930));
-    if (IS_ERR(event.eventfd)) {
-      ret = PTR_ERR(event.eventfd);
+    k.wr(event, L(2930)).eventfd = yield* eventfd_ctx_fileget(k, efile, L(2930));
+    if (IS_ERR(k.rd(event, L(2931)).eventfd)) {
+      ret = PTR_ERR(k.rd(event, L(2932)).eventfd as ErrPtr);
       break fail;
     }
 
@@ -68,23 +68,26 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
     ret = file_permission(k, cfile, MAY_READ, task.uid, L(2943));
     if (ret < 0) break fail;
 
-    event.cft = __file_cft(k, cfile);
-    if (IS_ERR(event.cft)) {
-      ret = PTR_ERR(event.cft);
+    // event->cft is read (labelled) on each line that uses it, as in the C: a call's line in a call trace is
+    // the last labelled line of its caller, so register_event's reports name 2958, not file_permission's 2943.
+    k.wr(event, L(2947)).cft = __file_cft(k, cfile);
+    if (IS_ERR(k.rd(event, L(2948)).cft)) {
+      ret = PTR_ERR(k.rd(event, L(2949)).cft as ErrPtr);
       break fail;
     }
 
-    if (event.cft.register_event === undefined || event.cft.unregister_event === undefined) {
+    const event_cft = k.ptr(k.rd(event, L(2953)).cft, L(2953));
+    if (event_cft.register_event === undefined || event_cft.unregister_event === undefined) {
       ret = -EINVAL;
       break fail;
     }
 
-    ret = yield* event.cft.register_event(k, cgrp, event.cft, event.eventfd, buffer, L(2958));
+    ret = yield* event_cft.register_event(k, cgrp, k.ptr(k.rd(event, L(2958)).cft, L(2958)), k.rd(event, L(2958)).eventfd as eventfd_ctx, buffer, L(2958));
     if (ret) break fail;
 
     // eventfd's ->poll never reports POLLHUP: this branch is dead code, modelled all the same.
     if ((yield* k.rd(efile, L(2963)).f_op.poll!(k, efile, event.pt)) & POLLHUP) {
-      yield* event.cft.unregister_event(k, cgrp, event.cft, event.eventfd, L(2964));
+      yield* event_cft.unregister_event(k, cgrp, k.ptr(k.rd(event, L(2964)).cft, L(2964)), k.rd(event, L(2964)).eventfd as eventfd_ctx, L(2964));
       ret = 0;
       break fail;
     }
@@ -102,7 +105,7 @@ export function* cgroup_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype
   // fail: (2978). cfile is still NULL when the eventfd lookups failed, and !IS_ERR(NULL) holds.
   if (!IS_ERR(cfile)) yield* fput(k, cfile, L(2980));
 
-  if (event !== null && event.eventfd !== null && !IS_ERR(event.eventfd)) yield* eventfd_ctx_put(k, event.eventfd, L(2983));
+  if (event !== null && k.rd(event, L(2982)).eventfd !== null && !IS_ERR(k.rd(event, L(2982)).eventfd)) yield* eventfd_ctx_put(k, k.rd(event, L(2983)).eventfd as eventfd_ctx, L(2983));
 
   if (!IS_ERR(efile)) yield* fput(k, efile, L(2986));
 

@@ -18,7 +18,7 @@ export function* memcg_event_wake(k: Kernel, wait: wait_queue_t, mode: number, s
   const event = memcg_event_of(wait);
   const memcg = k.rd(event, W(584)).memcg!;
   if (key & POLLHUP) {
-    yield* spin_lock(k, k.rd(memcg, W(589)).event_list_lock!, W(589));
+    yield* spin_lock(k, memcg.event_list_lock!, W(589));
     if (!list_empty(k, event.list, W(590))) {
       yield* list_del_init(k, event.list, W(591));
       yield* schedule_work(k, event.remove, W(592));

@@ -20,7 +20,9 @@ const L = fnSites('versions.md', 'mem_cgroup_css_offline');
  */
 export function* mem_cgroup_css_offline(k: Kernel, cgrp: cgroup): KGen {
   const memcg = mem_cgroup_from_cont(k, cgrp, L(687))!;
-  const lock = k.rd(memcg, L(687)).event_list_lock!;
+  // &memcg->event_list_lock reads no memory (spin_lock_irq's lock word is the first access), but a NULL memcg (a
+  // css released before its offline) still faults here, at the member's offset.
+  const lock = k.ptr(memcg, L(687), 'mem_cgroup', 'event_list_lock').event_list_lock!;
   yield* spin_lock_irq(k, lock, L(687));
   const head = memcg.event_list!;
   for (let pos = list_next(k, head, L(688)), tmp = list_next(k, pos, L(688)); pos !== head; pos = tmp, tmp = list_next(k, pos, L(688))) {

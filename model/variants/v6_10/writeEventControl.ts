@@ -91,7 +91,7 @@ export function* memcg_write_event_control(k: Kernel, cgrp: cgroup, cft: cftype,
 
             yield* k.rd(efile, L(658)).f_op.poll!(k, efile, event.pt);
 
-            yield* spin_lock_irq(k, k.rd(memcg, L(660)).event_list_lock!, L(660));
+            yield* spin_lock_irq(k, memcg.event_list_lock!, L(660));
             yield* list_add(k, event.list, memcg.event_list!, L(661));
             yield* spin_unlock_irq(k, memcg.event_list_lock!, L(662));
 

@@ -24,7 +24,7 @@ const L = fnSites('versions.md', '__mem_cgroup_usage_unregister_event');
  */
 export function* __mem_cgroup_usage_unregister_event(k: Kernel, memcg: mem_cgroup, eventfd: eventfd_ctx): KGen<number> {
   k.might_sleep(L(771), '__mem_cgroup_usage_unregister_event');
-  yield* mutex_lock(k, k.rd(memcg, L(771), 'mem_cgroup', 'thresholds_lock').thresholds_lock, L(771));
+  yield* mutex_lock(k, memcg.thresholds_lock, L(771));
   unlock: {
     // The elided lines (772): which array, and the usage the new current_threshold is counted from.
     const usage = mem_cgroup_usage(k, memcg, L(772));
