@@ -27,5 +27,5 @@ export class NothingToInterpret extends Error {
 
 /** A refusal of a patch's text or C (one line, FILE:LINE), which the command line reports as a usage error. */
 export function isCFrontRefusal(e: unknown): e is Error {
-  return e instanceof CFrontError || e instanceof NothingToInterpret || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
+  return e instanceof CFrontError || e instanceof NothingToInterpret || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused' || e.name === 'SourceRefused'));
 }

@@ -7,11 +7,13 @@
 import type { Variant } from '../model/variant.js';
 import { readFileSync } from 'node:fs';
 import { parsePatch } from './diff.js';
-import type { Definition } from './functions.js';
+import { wholeFunctions, type Definition } from './functions.js';
 import type { ModelFunction } from './interp/frame.js';
 import { NothingToInterpret } from './cfrontError.js';
 import { compilePatch } from './program.js';
 import { applySeries } from './series.js';
+import { SourceRefused } from './sourceRefused.js';
+import { heldTextOfFile } from './wholeFile.js';
 
 /** The variant's functions a patch may replace, named as the kernel names them. */
 export const PATCH_SLOTS = ['cgroup_event_wake', 'cgroup_event_remove', 'cgroup_event_ptable_queue_proc', 'cgroup_write_event_control', 'cgroup_call_pre_destroy'] as const;
@@ -19,9 +21,18 @@ export const PATCH_SLOTS = ['cgroup_event_wake', 'cgroup_event_remove', 'cgroup_
 /** Slots not interpreted (init_cgroup_housekeeping is no generator in the model): always the base's, said so when shown. */
 const BASE_ONLY_SLOTS = ['init_cgroup_housekeeping'];
 
+/** A C file of the user's tree (--source): where to read it, how it is named, the functions picked (null: every slot). */
+export interface SourceFile {
+  readonly path: string;
+  readonly name: string;
+  readonly functions: readonly string[] | null;
+}
+
 export interface PatchVariantSpec {
   /** The patches' files, in order. */
   readonly patches: readonly string[];
+  /** Whole C files whose slot functions replace the base's (and the patches'). */
+  readonly sources?: readonly SourceFile[];
   /** The patches as given on the command line (relative paths as typed), for names and messages. */
   readonly names?: readonly string[];
   readonly base: Variant;
@@ -32,9 +43,16 @@ export interface PatchVariantSpec {
 const where = (d: Definition): string => `${d.path}:${d.firstLine}-${d.lastLine ?? '?'}`;
 
 export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant> {
-  const names = spec.names ?? spec.patches;
-  const held = applySeries(spec.patches.map((p, i) => parsePatch(readFileSync(p, 'utf8'), names[i]!)));
-  const { program, whole, partial, reached: wanted } = await compilePatch(held, (names) => PATCH_SLOTS.filter((s) => names.has(s)));
+  const patchNames = spec.names ?? spec.patches;
+  const fromPatches = applySeries(spec.patches.map((p, i) => parsePatch(readFileSync(p, 'utf8'), patchNames[i]!)));
+  const sources = (spec.sources ?? []).map((s) => ({ file: s, held: heldTextOfFile(s.name, readFileSync(s.path, 'utf8')) }));
+  const picked = sources.flatMap(({ file, held }) => slotsPicked(file, wholeFunctions(held).map((d) => d.name)));
+  // A source's definitions come first: what it defines whole is what is interpreted under that name.
+  const held = new Map([...sources.map(({ file, held }) => [`source:${file.name}`, held] as const), ...fromPatches]);
+  // The patches' slots are every one they show whole; a source's, only those it gives (all, or the ones picked).
+  const inPatches = new Set([...fromPatches.values()].flatMap((h) => wholeFunctions(h).map((d) => d.name)));
+  const { program, whole, partial, reached: wanted } = await compilePatch(held, () => [...new Set([...picked, ...PATCH_SLOTS.filter((s) => inPatches.has(s))])]);
+  const names = [...patchNames, ...(spec.sources ?? []).map((s) => s.name)];
   const name = names.join(' + ');
   if (program.slots.size === 0) throw new NothingToInterpret(name, PATCH_SLOTS);
   const overlay: Record<string, ModelFunction> = {};
@@ -49,6 +67,21 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
     ref: spec.ref,
     base: spec.base.name,
     title: `C of ${name}: from the patch: ${interpreted.join(', ')}; ${fromBase}`,
-    source: `${name} (interpreted by cfront; lines as numbered after the patch)`,
+    source: `${name} (interpreted by cfront; lines as numbered after the patch${sources.length > 0 ? ', and as in each source file' : ''})`,
   };
+}
+
+/** The slots a source gives: those picked (each must be a slot it defines whole), or every slot it defines whole. */
+function slotsPicked(file: SourceFile, whole: readonly string[]): string[] {
+  const slots: readonly string[] = PATCH_SLOTS;
+  if (file.functions === null) {
+    const found = slots.filter((s) => whole.includes(s));
+    if (found.length === 0) throw new SourceRefused(file.name, `defines none of ${slots.join(', ')} whole; nothing of it to interpret`);
+    return found;
+  }
+  for (const f of file.functions) {
+    if (!whole.includes(f)) throw new SourceRefused(file.name, `defines no function ${f} whole`);
+    if (!slots.includes(f)) throw new SourceRefused(file.name, `${f} is not one of the variant's functions (${slots.join(', ')})`);
+  }
+  return [...file.functions];
 }

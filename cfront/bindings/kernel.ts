@@ -19,6 +19,7 @@ import { refuse, structOf } from '../interp/frame.js';
 import type { StructType } from '../interp/structs.js';
 import { ABSTRACTION_BINDINGS } from './abstractions.js';
 import { plain, withSite, type Binding } from './binding.js';
+import { LATER_BINDINGS } from './later.js';
 
 const task = (k: Kernel) => k.cpu.task!;
 
@@ -88,4 +89,5 @@ export const KERNEL_BINDINGS: Readonly<Record<string, Binding>> = {
   },
 
   ...ABSTRACTION_BINDINGS,
+  ...LATER_BINDINGS,
 };

@@ -16,6 +16,7 @@ export const COMPARE_COMMAND: CommandSpec = {
     { name: 'variants', value: 'A,B,...', about: 'the variants to compare (shipped ones or module files)', default: 'every shipped variant' },
     { ...PATCH_OPTIONS[0]!, about: "one more column: the variant built from a patch's C (again for a series)" },
     PATCH_OPTIONS[1]!,
+    { ...PATCH_OPTIONS[2]!, about: 'with or without --patch: one more column, with the functions of a C file of your tree' },
     ...scenarioOptions('all'),
     int('runs', 'N', 1, MAX_RUNS, 'runs per scenario and variant', DEFAULT_RUNS),
     SEED_OPTION,
@@ -40,7 +41,7 @@ export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
   const listed = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
   // `--patch FILE`...: one more column, the variant built from the patches' C (against the hand-written one, say).
-  const variants = a.options.has('patch') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
+  const variants = a.options.has('patch') || a.options.has('source') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
   const scenarios = scenariosFromArgs(a, io.cwd ?? '.', 'all');
   const runs = intOption(a, 'runs');
   const seed = valueOf(a, 'seed');

@@ -33,6 +33,7 @@ export const REPLAY_COMMAND: CommandSpec = {
   options: [
     VARIANT_OPTION,
     PATCH_OPTIONS[1]!,
+    PATCH_OPTIONS[2]!,
     ...scenarioOptions(undefined),
     { name: 'schedule', value: 'STRING', repeatable: true, about: 'the schedule to replay (s1:...); given again for the earlier runs a report rests on, earlier first' },
     { ...SEED_WITHOUT_DEFAULT, about: 'instead of --schedule: the seed of an exploration, whose run --run N is replayed' },
