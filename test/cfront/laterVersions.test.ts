@@ -53,6 +53,13 @@ for (const era of ERAS) {
       const h = exploreScenario({ ...req, variant: hand }, s);
       const r = exploreScenario({ ...req, variant: fromC }, s);
       t.deepEqual(bugs(r, c.file), bugs(h, c.file));
+      // Every witness replays on both into the same trace and reports, line for line (the file named as versions.md).
+      const norm = (out: readonly string[]) => out.slice(1).filter((l) => !l.startsWith('replay: ')).map((l) => l.split(c.file).join('versions.md'));
+      for (const b of h.summary.bugs) {
+        const schedules = [...(b.witness.finding.priorRuns?.map((p) => p.schedule) ?? []), b.witness.schedule].flatMap((x) => ['--schedule', x]);
+        const replay = (...variant: string[]) => cli('replay', ...variant, '--scenario', s.name, ...schedules);
+        t.deepEqual(norm((await replay('--source', `${c.file}:${era.slots.join(',')}`, '--base', era.base)).out), norm((await replay('--variant', era.base)).out), b.key);
+      }
     });
   }
 }
