@@ -18,6 +18,17 @@ import { heldTextOfFile } from './wholeFile.js';
 /** The variant's functions a patch may replace, named as the kernel names them. */
 export const PATCH_SLOTS = ['cgroup_event_wake', 'cgroup_event_remove', 'cgroup_event_ptable_queue_proc', 'cgroup_write_event_control', 'cgroup_call_pre_destroy'] as const;
 
+/** 6.x's names of the slots (memcg owns the events, versions.md section 6): the function fills the slot. */
+const SLOT_ALIASES: Readonly<Record<string, string>> = {
+  memcg_event_wake: 'cgroup_event_wake',
+  memcg_event_remove: 'cgroup_event_remove',
+  memcg_event_ptable_queue_proc: 'cgroup_event_ptable_queue_proc',
+  memcg_write_event_control: 'cgroup_write_event_control',
+};
+
+/** The slot a C function fills: its own name, or the slot 6.x's name stands for. */
+const slotOf = (fn: string): string => SLOT_ALIASES[fn] ?? fn;
+
 /** Slots not interpreted (init_cgroup_housekeeping is no generator in the model): always the base's, said so when shown. */
 const BASE_ONLY_SLOTS = ['init_cgroup_housekeeping'];
 
@@ -56,7 +67,11 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
   const name = names.join(' + ');
   if (program.slots.size === 0) throw new NothingToInterpret(name, PATCH_SLOTS);
   const overlay: Record<string, ModelFunction> = {};
-  for (const s of program.slots) overlay[s] = program.functions.get(s)!;
+  for (const s of program.slots) {
+    overlay[slotOf(s)] = program.functions.get(s)!;
+    // The C calls a slot through k.v by its own name (cfront/interp/names.ts): a 6.x name is there too.
+    if (slotOf(s) !== s) overlay[s] = program.functions.get(s)!;
+  }
   const interpreted = wanted.filter((n) => program.functions.has(n)).map((n) => `${n} (${where(whole.get(n)!)})`);
   const inPart = partial.filter((d) => [...PATCH_SLOTS, ...BASE_ONLY_SLOTS].includes(d.name)).map((d) => `${d.name} (shown in part at ${where(d)})`);
   const fromBase = `from base ${spec.base.name}: the rest${inPart.length > 0 ? `, ${inPart.join(', ')}` : ''}`;
@@ -74,14 +89,15 @@ export async function variantFromPatch(spec: PatchVariantSpec): Promise<Variant>
 /** The slots a source gives: those picked (each must be a slot it defines whole), or every slot it defines whole. */
 function slotsPicked(file: SourceFile, whole: readonly string[]): string[] {
   const slots: readonly string[] = PATCH_SLOTS;
+  const isSlot = (fn: string) => slots.includes(slotOf(fn));
   if (file.functions === null) {
-    const found = slots.filter((s) => whole.includes(s));
+    const found = whole.filter(isSlot);
     if (found.length === 0) throw new SourceRefused(file.name, `defines none of ${slots.join(', ')} whole; nothing of it to interpret`);
     return found;
   }
   for (const f of file.functions) {
     if (!whole.includes(f)) throw new SourceRefused(file.name, `defines no function ${f} whole`);
-    if (!slots.includes(f)) throw new SourceRefused(file.name, `${f} is not one of the variant's functions (${slots.join(', ')})`);
+    if (!isSlot(f)) throw new SourceRefused(file.name, `${f} is not one of the variant's functions (${slots.join(', ')})`);
   }
   return [...file.functions];
 }

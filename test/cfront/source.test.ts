@@ -39,7 +39,7 @@ test('explore --source prints replay commands with --source, and each replays it
   const c = quotedC('### 2c.');
   const r = await cli('explore', '--source', c.file, '--base', 'v2.6.34', '--scenario', 'close-vs-rmdir', '--runs', '60');
   t.is(r.code, 1, r.err.join('\n'));
-  t.regex(r.out[0]!, /from the patch: cgroup_event_wake \(.*:332-353\), cgroup_event_remove \(.*:314-325\); from base v2\.6\.34: the rest/);
+  t.regex(r.out[0]!, /from the patch: cgroup_event_remove \(.*:314-325\), cgroup_event_wake \(.*:332-353\); from base v2\.6\.34: the rest/);
   const replays = r.out.filter((l) => l.includes('replay: ')).map((l) => l.slice(l.indexOf('replay: ') + 8));
   t.true(replays.length > 0);
   for (const cmd of replays) {
