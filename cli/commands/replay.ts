@@ -67,6 +67,7 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   // --patch names the variant unless --variant does; then it is only the text the viewer shows.
   if (patch !== undefined && html === undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
+  if (optionValue(a, 'source') !== undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--variant and --source both name the variant: give one (--base NAME for what the C is laid over)');
   const patchLines = patch === undefined ? null : readPatch(patch);
   const variantName = optionValue(a, 'variant') !== undefined ? valueOf(a, 'variant') : variantSpecOf(a);
   const variant = await resolveVariant(variantName, io.cwd ?? '.');

@@ -64,4 +64,7 @@ test('usage errors, one line, exit 2: no such file, no slot in it, a picked func
   t.regex(await one('--source', `${plain}:cgroup_event_wake`), /^cgsim: .*plain\.c: defines no function cgroup_event_wake whole$/);
   t.regex(await one('--source', `${plain}:helper`), /^cgsim: .*plain\.c: helper is not one of the variant's functions/);
   t.regex(await one('--variant', 'v4', '--source', plain), /^cgsim: --variant and --source both name the variant/);
+  const replay = await cli('replay', '--variant', 'v4', '--source', plain, '--scenario', 'close-vs-rmdir', '--schedule', 's1:a1');
+  t.is(replay.code, 2);
+  t.regex(replay.err[0]!, /^cgsim: --variant and --source both name the variant/);
 });
