@@ -41,5 +41,5 @@ export class BaseRefused extends Error {
 
 /** A refusal of a patch's text or C (one line, FILE:LINE), which the command line reports as a usage error. */
 export function isCFrontRefusal(e: unknown): e is Error {
-  return e instanceof CFrontError || e instanceof NothingToInterpret || e instanceof BaseRefused || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused'));
+  return e instanceof CFrontError || e instanceof NothingToInterpret || e instanceof BaseRefused || (e instanceof Error && (e.name === 'PatchSyntaxError' || e.name === 'HunkRefused' || e.name === 'SourceRefused'));
 }

@@ -9,6 +9,7 @@ import { compileFunction } from './interp/function.js';
 import type { ModelFunction, Program } from './interp/frame.js';
 import { structType, type StructType } from './interp/structs.js';
 import { parseDefinition } from './parse.js';
+import { MODEL_STRUCTS } from './bindings/structs.js';
 
 export interface CompiledPatch {
   readonly program: Program;
@@ -33,6 +34,8 @@ export async function compilePatch(held: ReadonlyMap<string, HeldText>, roots: (
   for (const h of held.values()) {
     for (const d of typeDefinitions(h)) if (d.kind === 'struct' && d.whole && !structs.has(d.name)) structs.set(d.name, structType(await parseDefinition(h, d)));
   }
+  // C that quotes functions without their struct (a source file of functions only) uses the model's own.
+  for (const [n, st] of MODEL_STRUCTS) if (!structs.has(n)) structs.set(n, st);
   const names = new Set(whole.keys());
   const reached: string[] = [];
   const rootList = [...roots(names)];

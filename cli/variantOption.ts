@@ -9,7 +9,8 @@ export const VARIANT_OPTION: OptionSpec = { name: 'variant', value: 'NAME|FILE',
 /** --patch and --base: the variant built from a patch series' own C, laid over a shipped variant (cfront/). */
 export const PATCH_OPTIONS: readonly OptionSpec[] = [
   { name: 'patch', value: 'FILE', repeatable: true, about: "instead of --variant: a patch's C, interpreted (again for a series, applied in order)" },
-  { name: 'base', value: 'NAME', default: DEFAULT_PATCH_BASE, about: 'with --patch: the shipped variant for everything the patch does not show whole' },
+  { name: 'base', value: 'NAME', default: DEFAULT_PATCH_BASE, about: 'with --patch or --source: the shipped variant for everything the C does not give' },
+  { name: 'source', value: 'FILE[:FN,...]', repeatable: true, about: "instead of or with --patch: a C file of your tree, whole; its functions named as the variant's replace the base's (or only FN,...)" },
 ];
 
 /** The options naming the variant: `--variant NAME|FILE.ts`, or `--patch FILE` (repeatable, a series) over `--base NAME`. */
@@ -18,13 +19,15 @@ export const VARIANT_OPTIONS: readonly OptionSpec[] = [VARIANT_OPTION, ...PATCH_
 /** The variant the command line names, as a spec harness/resolve.ts resolves (a patch series is a `patch:` spec). */
 export function variantSpecOf(a: ParsedArgs): string {
   const patches = a.options.get('patch');
+  const sources = a.options.get('source');
   // Read directly: compare takes --patch and --base but names its variants with --variants.
   const variant = a.options.get('variant')?.at(-1);
   const base = optionValue(a, 'base');
-  if (patches === undefined) {
+  if (patches === undefined && sources === undefined) {
     if (base !== undefined) throw new UsageError('--base is the variant a --patch is laid over: give --patch FILE too');
     return variant ?? SEED_VARIANT;
   }
-  if (variant !== undefined) throw new UsageError('--variant and --patch both name the variant: give one (--base NAME for what the patch is laid over)');
-  return patchSpec(patches, base ?? DEFAULT_PATCH_BASE);
+  const given = patches === undefined ? '--source' : '--patch';
+  if (variant !== undefined) throw new UsageError(`--variant and ${given} both name the variant: give one (--base NAME for what the C is laid over)`);
+  return patchSpec(patches ?? [], base ?? DEFAULT_PATCH_BASE, sources ?? []);
 }

@@ -1,6 +1,6 @@
 import { findVariant, variants } from '../model/variants/index.js';
 import { isVariantPath, loadVariant } from './loadVariant.js';
-import { isPatchSpec, parsePatchSpec } from './patchSpec.js';
+import { isPatchSpec, parsePatchSpec, parseSourcePick } from './patchSpec.js';
 import type { Variant } from '../model/variant.js';
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
@@ -37,10 +37,12 @@ function patchVariant(spec: string, cwd: string): Promise<Variant> {
   const key = `${cwd}\0${spec}`;
   let v = fromPatches.get(key);
   if (v === undefined) {
-    const { patches, base } = parsePatchSpec(spec);
+    const { patches, sources = [], base } = parsePatchSpec(spec);
     for (const p of patches) if (!existsSync(resolvePath(cwd, p))) throw new UnknownNameError(`no patch file '${p}'`);
+    const files = sources.map(parseSourcePick).map((s) => ({ path: resolvePath(cwd, s.file), name: s.file, functions: s.functions }));
+    for (const f of files) if (!existsSync(f.path)) throw new UnknownNameError(`no source file '${f.name}'`);
     // cfront (and the C grammar) is loaded only when a patch is named: other commands start as fast as before.
-    v = import('../cfront/variantFromPatch.js').then(({ variantFromPatch }) => variantFromPatch({ patches: patches.map((p) => resolvePath(cwd, p)), names: patches, base: variantNamed(base), ref: spec }));
+    v = import('../cfront/variantFromPatch.js').then(({ variantFromPatch }) => variantFromPatch({ patches: patches.map((p) => resolvePath(cwd, p)), names: patches, sources: files, base: variantNamed(base), ref: spec }));
     fromPatches.set(key, v);
   }
   return v;

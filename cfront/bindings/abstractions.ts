@@ -6,6 +6,7 @@
 import { __d_cft } from '../../model/cgroup/files.js';
 import { file } from '../../model/fs/file.js';
 import { plain, type Binding } from './binding.js';
+import { memcgMember } from './memcg.js';
 
 /** file->f_dentry, as far as the model has it. */
 export class FileDentry {
@@ -28,7 +29,7 @@ export function abstractedMember(obj: object, field: string): unknown {
   if (obj instanceof file && field === 'f_dentry') return new FileDentry(obj);
   if (obj instanceof FileDentry && field === 'd_inode') return new FileInode(obj.file);
   if (obj instanceof FileInode && field === 'i_fop') return obj.file.f_op;
-  return undefined;
+  return memcgMember(obj, field);
 }
 
 /** Kernel functions of the abstracted structs. */

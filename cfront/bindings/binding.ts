@@ -11,6 +11,8 @@ import type { Node } from '../parse.js';
 export interface Binding {
   /** The C parameters, for the arity check and the docs. */
   readonly params: readonly string[];
+  /** How many of the params a call may give at least, when the later ones may be left out (eventfd_signal). */
+  readonly minParams?: number;
   /** Static information the call needs from its arguments (kzalloc: the struct sizeof measured). */
   prepare?(s: Scope, call: Node, args: readonly Expr[]): unknown;
   call(k: Kernel, site: Site, args: unknown[], prepared: unknown): KGen<unknown>;

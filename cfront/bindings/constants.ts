@@ -22,6 +22,10 @@ export const KERNEL_CONSTANTS: Readonly<Record<string, unknown>> = {
   POLLOUT,
   POLLERR,
   POLLHUP,
+  // 6.x's __poll_t bits are the same values.
+  EPOLLIN: POLLIN,
+  EPOLLERR: POLLERR,
+  EPOLLHUP: POLLHUP,
   GFP_KERNEL,
   GFP_ATOMIC,
   MAY_READ,

@@ -3,7 +3,7 @@
  * the model's. A name not here and not defined whole by the patch is refused (one line, its file and line): the
  * interpreter never guesses what a kernel function does.
  */
-import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget, eventfd_signal } from '../../model/eventfd.js';
+import { eventfd_ctx_fileget, eventfd_ctx_put, eventfd_fget } from '../../model/eventfd.js';
 import { fget } from '../../model/fs/fdtable.js';
 import { file_permission, fput, type file } from '../../model/fs/file.js';
 import type { Kernel } from '../../model/kernel.js';
@@ -19,6 +19,8 @@ import { refuse, structOf } from '../interp/frame.js';
 import type { StructType } from '../interp/structs.js';
 import { ABSTRACTION_BINDINGS } from './abstractions.js';
 import { plain, withSite, type Binding } from './binding.js';
+import { LATER_BINDINGS } from './later.js';
+import { eventfdSignal, MEMCG_BINDINGS } from './memcg.js';
 
 const task = (k: Kernel) => k.cpu.task!;
 
@@ -62,7 +64,7 @@ export const KERNEL_BINDINGS: Readonly<Record<string, Binding>> = {
   },
   eventfd_ctx_fileget: withSite(['file'], eventfd_ctx_fileget),
   eventfd_ctx_put: withSite(['ctx'], eventfd_ctx_put),
-  eventfd_signal: withSite(['ctx', 'n'], eventfd_signal),
+  eventfd_signal: { params: ['ctx', 'n'], minParams: 1, call: (k, site, args) => eventfdSignal(k, site, args) },
   fget: {
     params: ['fd'],
     *call(k, site, [fd]) {
@@ -88,4 +90,6 @@ export const KERNEL_BINDINGS: Readonly<Record<string, Binding>> = {
   },
 
   ...ABSTRACTION_BINDINGS,
+  ...LATER_BINDINGS,
+  ...MEMCG_BINDINGS,
 };

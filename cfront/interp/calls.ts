@@ -7,6 +7,7 @@ import { ERR_PTR, ErrPtr, IS_ERR, IS_ERR_OR_NULL, KObject, PTR_ERR } from '../..
 import { poll_table } from '../../model/wait.js';
 import { CFrontError } from '../cfrontError.js';
 import { KERNEL_BINDINGS } from '../bindings/kernel.js';
+import { memcgCallbackArgs } from '../bindings/memcg.js';
 import type { Node } from '../parse.js';
 import { STRUCT_ARG } from '../preprocess.js';
 import { arrowRead, memberOf } from './access.js';
@@ -46,7 +47,7 @@ export function compileCall(s: Scope, n: Node): Expr {
   if (s.program.declared.has(name)) return patchCall(s, name, args());
   const binding = KERNEL_BINDINGS[name];
   if (binding === undefined) return refuse(s, n, `unknown function ${name}: the patch does not define it whole and no binding maps it to the model`);
-  if (binding.params.length !== argNodes.length) refuse(s, n, `${name} takes ${binding.params.length} arguments, not ${argNodes.length}`);
+  if (argNodes.length > binding.params.length || argNodes.length < (binding.minParams ?? binding.params.length)) refuse(s, n, `${name} takes ${binding.params.length} arguments, not ${argNodes.length}`);
   const compiled = args();
   const prepared = binding.prepare?.(s, n, compiled);
   return genExpr(function* (f) {
@@ -82,8 +83,9 @@ function pointerCall(s: Scope, n: Node, fnNode: Node, argNodes: readonly Node[])
     for (const c of args) vals.push(c.pure ? c.sync(f) : yield* c.gen(f));
     // A call through a NULL function pointer is the kernel's NULL dereference: the model's fault, reported as an oops.
     const target = fn ?? f.k.ptr<ModelFunction>(null, f.site, 'function pointer', field);
-    if (conv.site) vals.push(f.site);
-    return yield* target(f.k, ...vals);
+    const adapted = memcgCallbackArgs(b, field, vals) ?? vals;
+    if (conv.site) adapted.push(f.site);
+    return yield* target(f.k, ...adapted);
   });
 }
 

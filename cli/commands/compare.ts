@@ -18,6 +18,7 @@ export const COMPARE_COMMAND: CommandSpec = {
     { ...PATCH_OPTIONS[0]!, about: "one more column: the variant built from a patch's C (again for a series)" },
     { name: 'series', value: 'FILE+FILE...', repeatable: true, about: "one more column per --series: a patch series (its files joined by '+') over --base, to compare series against each other" },
     PATCH_OPTIONS[1]!,
+    { ...PATCH_OPTIONS[2]!, about: 'with or without --patch: one more column, with the functions of a C file of your tree' },
     ...scenarioOptions('all'),
     int('runs', 'N', 1, MAX_RUNS, 'runs per scenario and variant', DEFAULT_RUNS),
     SEED_OPTION,
@@ -55,7 +56,7 @@ export async function compareCommand(a: ParsedArgs, io: Io): Promise<number> {
   const names = optionValue(a, 'variants');
   const listed = names === undefined ? [...shipped] : await Promise.all(variantNames(names).map((n) => resolveVariant(n, io.cwd ?? '.')));
   // `--patch FILE`...: one more column, the variant built from the patches' C (against the hand-written one, say).
-  const patched = a.options.has('patch') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
+  const patched = a.options.has('patch') || a.options.has('source') ? [...listed, await resolveVariant(variantSpecOf(a), io.cwd ?? '.')] : listed;
   // `--series A+B`...: a column per series, so two series (the seed alone, the seed and a follow-up) meet in one table.
   const series = await Promise.all(seriesOf(a).map((s) => resolveVariant(patchSpec(s, optionValue(a, 'base') ?? DEFAULT_PATCH_BASE), io.cwd ?? '.')));
   const variants = [...patched, ...series];

@@ -33,6 +33,7 @@ export const REPLAY_COMMAND: CommandSpec = {
   options: [
     VARIANT_OPTION,
     PATCH_OPTIONS[1]!,
+    PATCH_OPTIONS[2]!,
     ...scenarioOptions(undefined),
     { name: 'schedule', value: 'STRING', repeatable: true, about: 'the schedule to replay (s1:...); given again for the earlier runs a report rests on, earlier first' },
     { ...SEED_WITHOUT_DEFAULT, about: 'instead of --schedule: the seed of an exploration, whose run --run N is replayed' },
@@ -66,6 +67,7 @@ export async function replayCommandRun(a: ParsedArgs, io: Io): Promise<number> {
   // --patch names the variant unless --variant does; then it is only the text the viewer shows.
   if (patch !== undefined && html === undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--patch is for the viewer: give --html FILE too');
   if (optionValue(a, 'report') !== undefined && (format === 'text' || format === 'json')) throw new UsageError(`--report picks the report to draw: it goes with --format diagram or mermaid, not ${format}`);
+  if (optionValue(a, 'source') !== undefined && optionValue(a, 'variant') !== undefined) throw new UsageError('--variant and --source both name the variant: give one (--base NAME for what the C is laid over)');
   // The viewer shows each line as the series leaves it: the text of the last patch that showed it.
   const patchLines = patch === undefined ? null : seriesText(patch);
   const variantName = optionValue(a, 'variant') !== undefined ? valueOf(a, 'variant') : variantSpecOf(a);
