@@ -107,40 +107,37 @@ export async function supervise(
     for (const s of early) onSignal(s);
 
     const seen = new Map<number, { counter: number; since: number }>();
-    // How long model code has been in one step without coming back, in the slot stuck longest (0: none is).
-    const stuckFor = (now: number): number => {
-      let longest = 0;
-      for (let slot = 0; slot < 1 + workersAsked(argv); slot++) {
-        const h = readHeartbeat(heartbeat, slot);
-        const last = seen.get(slot);
-        if (h.phase !== 'idle' && last !== undefined && last.counter === h.counter) longest = Math.max(longest, now - last.since);
-      }
-      return longest;
-    };
-    let firing = false;
-    const poll = setInterval(() => {
-      const now = performance.now();
-      if (asked !== null && readyAt !== null) {
-        const waited = now - Math.max(askedAt, readyAt);
-        if (waited > STOP_CAP_MS) return forced(asked, `${STOP_CAP_MS / 1000} s after it was asked to stop`);
-        if (waited > GRACE_MS && stuckFor(now) > GRACE_MS) return forced(asked, `${GRACE_MS / 1000} s after it was asked to stop`);
-      }
-      if (firing) return;
+    // For each heartbeat slot, how long its model code has been in one step without coming back (0 when it moved
+    // since the last look, or is between steps): what both a stop request and the watchdog judge by.
+    const stuckMs = (now: number): number[] => {
+      const stuck: number[] = [];
       for (let slot = 0; slot < 1 + workersAsked(argv); slot++) {
         const h = readHeartbeat(heartbeat, slot);
         const last = seen.get(slot);
         if (last === undefined || last.counter !== h.counter || h.phase === 'idle') {
           seen.set(slot, { counter: h.counter, since: now });
-          continue;
-        }
-        if (now - last.since < watchdog.ms) continue;
-        firing = true;
-        void pause.where(slot === 0).then((frame) => {
-          for (const line of hangLines(readHeartbeat(heartbeat, slot), frame, watchdog.ms, prog)) err.write(`${line}\n`);
-          finish(2);
-        });
-        return;
+          stuck.push(0);
+        } else stuck.push(now - last.since);
       }
+      return stuck;
+    };
+    let firing = false;
+    const poll = setInterval(() => {
+      const now = performance.now();
+      const stuck = stuckMs(now);
+      if (asked !== null && readyAt !== null) {
+        const waited = now - Math.max(askedAt, readyAt);
+        if (waited > STOP_CAP_MS) return forced(asked, `${STOP_CAP_MS / 1000} s after it was asked to stop`);
+        if (waited > GRACE_MS && Math.max(...stuck) > GRACE_MS) return forced(asked, `${GRACE_MS / 1000} s after it was asked to stop`);
+      }
+      if (firing) return;
+      const slot = stuck.findIndex((ms) => ms >= watchdog.ms);
+      if (slot < 0) return;
+      firing = true;
+      void pause.where(slot === 0).then((frame) => {
+        for (const line of hangLines(readHeartbeat(heartbeat, slot), frame, watchdog.ms, prog)) err.write(`${line}\n`);
+        finish(2);
+      });
     }, POLL_MS);
   });
 }

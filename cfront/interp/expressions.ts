@@ -11,7 +11,7 @@ import { arrowRead, derefRead, isCharPtr, memberOf, Ref } from './access.js';
 import { assignment, update } from './assign.js';
 import { compileCall } from './calls.js';
 import { constantValue, referenceOf } from './names.js';
-import { combine, genExpr, pureExpr, refuse, structOf, truthy, type Expr, type Scope } from './frame.js';
+import { combine, genExpr, pureExpr, refuse, structOf, truthy, unsupported, type Expr, type Scope } from './frame.js';
 import { baseOf, convert, deref, INT, sizeOf, type CType } from './types.js';
 
 export function compileExpr(s: Scope, n: Node): Expr {
@@ -50,7 +50,7 @@ export function compileExpr(s: Scope, n: Node): Expr {
     case 'call_expression':
       return compileCall(s, n);
     default:
-      return refuse(s, n, `unsupported construct: ${n.type} '${n.text.split('\n')[0]}'`);
+      return unsupported(s, n);
   }
 }
 

@@ -104,6 +104,11 @@ export function refuse(s: Scope, n: Node, what: string): never {
   throw new CFrontError(s.file, s.lineOf(n), `${s.fn}: ${what}`);
 }
 
+/** A syntax node outside the subset (a statement or an expression kind): refused with its kind and first line. */
+export function unsupported(s: Scope, n: Node): never {
+  return refuse(s, n, `unsupported construct: ${n.type} '${n.text.split('\n')[0]}'`);
+}
+
 /** C truth. */
 export const truthy = (v: unknown): boolean => !(v === null || v === undefined || v === 0 || v === 0n || v === false);
 

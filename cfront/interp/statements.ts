@@ -8,7 +8,7 @@ import type { Node } from '../parse.js';
 import { ITERATOR_MACROS } from '../preprocess.js';
 import { iterator } from './iterators.js';
 import { compileExpr } from './expressions.js';
-import { refuse, truthy, type Completion, type Expr, type Scope, type Stmt } from './frame.js';
+import { refuse, truthy, unsupported, type Completion, type Expr, type Scope, type Stmt } from './frame.js';
 import { baseOf, convert, declared } from './types.js';
 
 const NOTHING: Stmt = function* () {
@@ -74,7 +74,7 @@ export function compileStmt(s: Scope, n: Node): Stmt {
     case 'while_statement':
       return whileStmt(s, n);
     default:
-      return refuse(s, n, `unsupported construct: ${n.type} '${n.text.split('\n')[0]}'`);
+      return unsupported(s, n);
   }
 }
 
